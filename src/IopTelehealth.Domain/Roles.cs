@@ -1,0 +1,19 @@
+namespace IopTelehealth.Domain;
+
+/// <summary>The four roles of the product. Role names travel in tokens, so they are stable lower-case strings.</summary>
+public static class Roles
+{
+    public const string Patient = "patient";
+    public const string Therapist = "therapist";
+    public const string Staff = "staff";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Patient, Therapist, Staff, Admin];
+
+    /// <summary>Roles that see PHI of many patients; they must use MFA.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Therapist, Staff, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    public static bool RequiresMfa(IEnumerable<string> roles) => roles.Any(r => StaffRoles.Contains(r, StringComparer.Ordinal));
+}
