@@ -101,6 +101,19 @@ public class ReconcileTests
     }
 
     [Fact]
+    public void A_future_session_is_not_moved_to_a_time_that_has_already_passed()
+    {
+        // Tonight's session; the new rule puts today's meeting at 13:00Z, two hours ago.
+        var tonight = Session(Slot(2026, 6, 10, 23));
+
+        var changes = ScheduleExpander.Reconcile([tonight], [Slot(2026, 6, 10, 13)], Now);
+
+        Assert.Empty(changes.ToUpdate);
+        Assert.Empty(changes.ToAdd);
+        Assert.Same(tonight, Assert.Single(changes.ToRemove));
+    }
+
+    [Fact]
     public void A_mixed_change_sorts_every_session_and_slot_into_exactly_one_bucket()
     {
         var started = Session(Slot(2026, 6, 8, 23));
