@@ -44,4 +44,20 @@ public class GroupSessionTests
 
         Assert.Equal(GroupSessionStatus.Cancelled, session.Status);
     }
+
+    [Fact]
+    public void A_rejected_reschedule_leaves_the_session_unchanged()
+    {
+        var start = Utc(2026, 6, 1, 23);
+        var session = new GroupSession(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, new SessionSlot(Date(2026, 6, 1), start, start.AddHours(3), "Grief and loss"));
+        var later = Utc(2026, 6, 2, 23);
+
+        // A blank topic (e.g. from a caller passing an unchecked topic list) must not leave a half-moved session behind.
+        Assert.Throws<DomainRuleException>(() => session.Reschedule(new SessionSlot(Date(2026, 6, 2), later, later.AddHours(3), " ")));
+
+        Assert.Equal(Date(2026, 6, 1), session.LocalDate);
+        Assert.Equal(start, session.ScheduledStart);
+        Assert.Equal(start.AddHours(3), session.ScheduledEnd);
+        Assert.Equal("Grief and loss", session.Topic);
+    }
 }
