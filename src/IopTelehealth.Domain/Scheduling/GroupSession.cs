@@ -51,10 +51,11 @@ public sealed class GroupSession
             throw new DomainRuleException(nameof(ScheduledEnd), "A session must end after it starts.");
         }
 
+        var topic = Guard.Text(slot.Topic, nameof(Topic), TopicMaxLength);
         LocalDate = slot.LocalDate;
         ScheduledStart = slot.Start.ToUniversalTime();
         ScheduledEnd = slot.End.ToUniversalTime();
-        Topic = Guard.Text(slot.Topic, nameof(Topic), TopicMaxLength);
+        Topic = topic;
     }
 
     public void Cancel() => Status = GroupSessionStatus.Cancelled;

@@ -68,11 +68,17 @@ public static class ScheduleExpander
         var update = new List<SessionUpdate>();
         foreach (var slot in slots)
         {
+            // A past slot must not move a future session into the past either; that session is removed below.
+            if (slot.Start <= now)
+            {
+                continue;
+            }
+
             if (future.Remove(slot.LocalDate, out var session))
             {
                 update.Add(new SessionUpdate(session, slot));
             }
-            else if (slot.Start > now && !started.Contains(slot.LocalDate))
+            else if (!started.Contains(slot.LocalDate))
             {
                 add.Add(slot);
             }
