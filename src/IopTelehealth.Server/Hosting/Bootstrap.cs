@@ -1,0 +1,35 @@
+using IopTelehealth.Domain;
+using IopTelehealth.Identity;
+using IopTelehealth.Identity.Clients;
+using IopTelehealth.Identity.Users;
+using IopTelehealth.Persistence;
+using IopTelehealth.Server.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IopTelehealth.Server.Hosting;
+
+/// <summary>Start-up work that must finish before the first request: schema, roles, clients, demo data.</summary>
+internal static class Bootstrap
+{
+    public static async Task RunAsync(WebApplication app, string dataDirectory)
+    {
+        HostConfiguration.ValidateNow(app.Services);
+        await app.Services.MigrateIopDatabaseAsync();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(existing => existing.Name == r)))
+        {
+            await roles.CreateAsync(new AppRole(role));
+        }
+
+        var identity = app.Services.GetRequiredService<IOptions<IdentitySettings>>().Value;
+        await ClientRegistrar.RegisterAsync(app.Services, identity, FirstPartyClients.ResolveWebSecret(identity, dataDirectory));
+
+        if (app.Services.GetRequiredService<IOptions<DemoSettings>>().Value.Seed)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using IopTelehealth.Identity;
+using IopTelehealth.Persistence;
+using IopTelehealth.Server.ClinicApi;
+using IopTelehealth.Server.Hosting;
+using IopTelehealth.Server.Seeding;
+using IopTelehealth.Server.Web;
+using IopTelehealth.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+HostConfiguration.DefaultIssuer(builder);
+var dataDirectory = HostConfiguration.PrepareDataDirectory(builder);
+
+var database = builder.Configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();
+builder.Services.AddIopPersistence(database, dataDirectory);
+builder.Services.AddIopIdentity<IopDbContext>(builder.Configuration, dataDirectory);
+builder.Services.AddIopWebAuthentication(builder.Configuration, dataDirectory);
+builder.Services.AddDataProtection()
+    .SetApplicationName("IopTelehealth")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+builder.Services.AddOptions<StorageSettings>().Bind(builder.Configuration.GetSection(StorageSettings.Section));
+builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddIopClinicApi();
+builder.Services.AddAuthorization();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+
+var app = builder.Build();
+try
+{
+    await Bootstrap.RunAsync(app, dataDirectory);
+}
+catch (OptionsValidationException e)
+{
+    // A refused configuration is an operator's problem: say which key, without a stack trace.
+    await Console.Error.WriteLineAsync("IopTelehealth refuses to start: " + string.Join(" ", e.Failures));
+    return 2;
+}
+
+// Always the problem-details handler, also in Development: the embedded default is what clinics try first,
+// and a stack trace in a browser can carry PHI.
+app.UseExceptionHandler();
+
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapIopIdentity();
+app.MapWebSessionEndpoints();
+app.MapClinicApi();
+app.MapRazorComponents<App>();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so functional tests can host it.</summary>
+public partial class Program;
