@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
-HostConfiguration.DefaultIssuer(builder);
+HostConfiguration.ApplyEmbeddedDefaults(builder);
 var dataDirectory = HostConfiguration.PrepareDataDirectory(builder);
 
 var database = builder.Configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();

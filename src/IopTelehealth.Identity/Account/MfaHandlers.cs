@@ -73,7 +73,7 @@ internal static class MfaHandlers
         var returnUrl = ReturnUrls.Safe(form["returnUrl"]);
         var wasLocked = await users.IsLockedOutAsync(user);
         var result = recovery
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Normalize(form["code"]))
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync((form["code"].ToString()).Replace(" ", "", StringComparison.Ordinal).Trim())
             : await signIn.TwoFactorAuthenticatorSignInAsync(Normalize(form["code"]), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
@@ -112,5 +112,6 @@ internal static class MfaHandlers
 
     private static IResult ToLogin(string? returnUrl) => Results.Redirect($"/account/login?returnUrl={Uri.EscapeDataString(ReturnUrls.Safe(returnUrl))}");
 
+    /// <summary>Authenticator apps show "123 456"; people type "123-456". Recovery codes keep their own dash.</summary>
     private static string Normalize(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 }

@@ -33,11 +33,18 @@ internal static class HostConfiguration
     }
 
     /// <summary>
-    /// Outside Production the issuer defaults to the first listening URL, so `--urls` alone moves the whole server.
+    /// Loopback port 5080 unless told otherwise; outside Production the issuer defaults to the first listening URL,
+    /// so `--urls` alone moves the whole server.
     /// Production must name its public https URL explicitly.
     /// </summary>
-    public static void DefaultIssuer(WebApplicationBuilder builder)
+    public static void ApplyEmbeddedDefaults(WebApplicationBuilder builder)
     {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            // The embedded default listens on loopback only; deployments set ASPNETCORE_URLS or --urls.
+            builder.Configuration["urls"] = "http://127.0.0.1:5080";
+        }
+
         var key = $"{IdentitySettings.Section}:Issuer";
         if (!builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration[key]))
         {

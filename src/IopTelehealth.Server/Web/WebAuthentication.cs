@@ -53,6 +53,16 @@ internal static class WebAuthentication
                 options.SignedOutCallbackPath = FirstPartyClients.WebSignedOutCallbackPath;
                 options.SignedOutRedirectUri = "/";
                 options.RequireHttpsMetadata = !settings.AllowInsecureHttp;
+                if (settings.AllowInsecureHttp)
+                {
+                    // Over plain http a Secure cookie is never sent back. The issuer is this same site, so the
+                    // form_post callback is a same-site POST and Lax cookies come with it.
+                    options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                    options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    options.NonceCookie.SameSite = SameSiteMode.Lax;
+                }
+
                 options.Scope.Clear();
                 foreach (var scope in new[] { Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, IopScopes.Api })
                 {
