@@ -1,0 +1,37 @@
+namespace IopTelehealth.Domain.Rooms;
+
+/// <summary>Stable error codes of the room protocol. Clients switch on them; never rename one.</summary>
+public static class RoomErrors
+{
+    public const string SessionNotFound = "session-not-found";
+    public const string NotEnrolled = "not-enrolled";
+    public const string RoomNotOpen = "room-not-open";
+    public const string RoomEnded = "room-ended";
+    public const string RoomLocked = "room-locked";
+    public const string RoomFull = "room-full";
+    public const string Banned = "banned";
+    public const string Forbidden = "forbidden";
+    public const string NotJoined = "not-joined";
+    public const string NotAdmitted = "not-admitted";
+    public const string ParticipantNotFound = "participant-not-found";
+    public const string HardMuted = "hard-muted";
+    public const string AttestationRequired = "attestation-required";
+    public const string ConsentRequired = "consent-required";
+    public const string InvalidArgument = "invalid-argument";
+    public const string RateLimited = "rate-limited";
+    public const string Conflict = "conflict";
+}
+
+/// <summary>A refused room operation. Nothing changed; <see cref="Code"/> is one of <see cref="RoomErrors"/>.</summary>
+public sealed class RoomException : Exception
+{
+    public RoomException(string code, string message) : base(message) => Code = code;
+
+    public RoomException() : this(RoomErrors.InvalidArgument, "Invalid room operation.") { }
+
+    public RoomException(string message) : this(RoomErrors.InvalidArgument, message) { }
+
+    public RoomException(string message, Exception innerException) : base(message, innerException) => Code = RoomErrors.InvalidArgument;
+
+    public string Code { get; } = RoomErrors.InvalidArgument;
+}

@@ -1,0 +1,38 @@
+namespace IopTelehealth.Domain.Rooms;
+
+/// <summary>
+/// What a transition changed, in domain terms. The notifier turns these into client events and decides who may
+/// receive each (for example lobby changes reach moderators only); attendance listens to joins and leaves.
+/// </summary>
+public abstract record RoomEvent(SessionId SessionId);
+
+public sealed record ParticipantJoined(SessionId SessionId, ParticipantId ParticipantId, bool Resumed) : RoomEvent(SessionId);
+
+/// <summary>The participant is no longer present. <paramref name="At"/> is when presence ended (last heartbeat for a lost node).</summary>
+public sealed record ParticipantLeft(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, LeaveReason Reason, DateTimeOffset At) : RoomEvent(SessionId);
+
+public sealed record ParticipantUpdated(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
+
+public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At) : RoomEvent(SessionId);
+
+public sealed record LobbyChanged(SessionId SessionId) : RoomEvent(SessionId);
+
+public sealed record HandQueueChanged(SessionId SessionId) : RoomEvent(SessionId);
+
+public sealed record ParticipantMuted(SessionId SessionId, ParticipantId ParticipantId, bool Hard) : RoomEvent(SessionId);
+
+public sealed record AskedToUnmute(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
+
+public sealed record VideoStoppedByModerator(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
+
+public sealed record ParticipantRemoved(SessionId SessionId, ParticipantId ParticipantId, string? ConnectionId, bool Banned) : RoomEvent(SessionId);
+
+public sealed record ParticipantDenied(SessionId SessionId, ParticipantId ParticipantId, string? ConnectionId) : RoomEvent(SessionId);
+
+/// <summary>A newer connection of the same account took over; the old connection is told and closed.</summary>
+public sealed record ConnectionReplaced(SessionId SessionId, ParticipantId ParticipantId, string OldConnectionId) : RoomEvent(SessionId);
+
+/// <summary>Phase, lock or spotlight changed.</summary>
+public sealed record RoomUpdated(SessionId SessionId) : RoomEvent(SessionId);
+
+public sealed record RoomEnded(SessionId SessionId, DateTimeOffset At) : RoomEvent(SessionId);

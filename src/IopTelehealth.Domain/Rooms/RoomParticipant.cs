@@ -1,0 +1,51 @@
+namespace IopTelehealth.Domain.Rooms;
+
+/// <summary>
+/// One person (or the clinic room device) in a room. Plain data so stores can serialise it; the rules that change it
+/// live in <see cref="Room"/>.
+/// </summary>
+public sealed class RoomParticipant
+{
+    public ParticipantId Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public ParticipantRole Role { get; set; }
+
+    /// <summary>What peers see: the alias for patients, the staff display name for staff.</summary>
+    public string DisplayName { get; set; } = "";
+
+    public Admission Admission { get; set; }
+
+    public bool AudioOn { get; set; }
+
+    public bool VideoOn { get; set; }
+
+    /// <summary>Set by a moderator; the participant cannot turn audio back on until a moderator allows it.</summary>
+    public bool HardMuted { get; set; }
+
+    public bool VideoStopped { get; set; }
+
+    /// <summary>Position in the hand queue (room sequence number when raised); null when the hand is down.</summary>
+    public long? HandRaisedAt { get; set; }
+
+    public string? ConnectionId { get; set; }
+
+    public string? NodeId { get; set; }
+
+    public DateTimeOffset JoinedAt { get; set; }
+
+    /// <summary>When the connection dropped; null while connected. Within the grace window the participant can resume.</summary>
+    public DateTimeOffset? DisconnectedAt { get; set; }
+
+    public LeaveReason? DisconnectReason { get; set; }
+
+    public Attestation? Attestation { get; set; }
+
+    public bool IsConnected => DisconnectedAt is null;
+
+    public bool IsPresent => IsConnected && Admission == Admission.Admitted;
+
+    /// <summary>Every member is a value or immutable, so a shallow copy is a full copy.</summary>
+    public RoomParticipant Copy() => (RoomParticipant)MemberwiseClone();
+}
