@@ -5,7 +5,8 @@ public sealed record AttestationDto(string Location, string State, bool PrivateS
 public sealed record PreJoinDto(Guid SessionId, string GroupName, string Topic, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd,
     string Phase, string Role, string DisplayName, bool RequiresAttestation, string? ConsentVersion, string? ConsentText);
 
-public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, string Admission, bool Resumed, RoomSnapshotDto? Snapshot);
+/// <summary>The join result. When admitted, the room arrives as a RoomSnapshot event right after (also on every later admission).</summary>
+public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, string Admission, bool Resumed, RoomInfoDto Room);
 
 public sealed record RoomInfoDto(Guid SessionId, string Phase, bool Locked, string? SpotlightParticipantId, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 

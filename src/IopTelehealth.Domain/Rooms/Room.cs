@@ -85,7 +85,7 @@ public sealed partial class Room(RoomState state)
 
         if (participant.Admission == Admission.Admitted)
         {
-            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now));
+            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
             Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
         }
         else
@@ -206,7 +206,7 @@ public sealed partial class Room(RoomState state)
         {
             if (participant.Admission == Admission.Admitted)
             {
-                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now));
+                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
                 Raise(new ParticipantJoined(Id, participant.Id, Resumed: true));
             }
             else

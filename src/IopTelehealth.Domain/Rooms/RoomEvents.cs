@@ -13,7 +13,11 @@ public sealed record ParticipantLeft(SessionId SessionId, ParticipantId Particip
 
 public sealed record ParticipantUpdated(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
 
-public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At) : RoomEvent(SessionId);
+/// <summary>
+/// The participant is in the room from <paramref name="At"/>. <paramref name="ByModerator"/> tells a lobby admission
+/// (someone else's connection must be moved into the room) from entering directly or resuming (the joining call does it).
+/// </summary>
+public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At, bool ByModerator) : RoomEvent(SessionId);
 
 public sealed record LobbyChanged(SessionId SessionId) : RoomEvent(SessionId);
 
