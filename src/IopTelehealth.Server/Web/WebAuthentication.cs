@@ -59,6 +59,18 @@ internal static class WebAuthentication
                     options.Scope.Add(scope);
                 }
 
+                if (settings.AllowInsecureHttp)
+                {
+                    // The correlation and nonce cookies are Secure + SameSite=None by default, so on plain-http loopback
+                    // (dev, tests) no client sends them back and every sign-in fails. The identity server is this same
+                    // site, so its form_post callback is a same-site request and Lax is enough.
+                    foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+                    {
+                        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        cookie.SameSite = SameSiteMode.Lax;
+                    }
+                }
+
                 options.TokenValidationParameters.NameClaimType = Claims.Name;
                 options.TokenValidationParameters.RoleClaimType = Claims.Role;
                 // The identity server's login page is ours: a failed remote sign-in goes home, not to an exception page.
