@@ -53,8 +53,13 @@ internal static class HomeCaller
         var email = $"home-{Guid.NewGuid():N}@test.test";
         var user = new AppUser
         {
-            Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-            NormalizedEmail = email.ToUpperInvariant(), ClinicId = clinicId, CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.NewGuid(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            ClinicId = clinicId,
+            CreatedAt = DateTimeOffset.UtcNow,
         };
         db.Users.Add(user);
         return user;
