@@ -1,6 +1,7 @@
 using IopTelehealth.Identity;
 using IopTelehealth.Persistence;
 using IopTelehealth.Server.ClinicApi;
+using IopTelehealth.Server.Home;
 using IopTelehealth.Server.Hosting;
 using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Web;
@@ -24,6 +25,7 @@ builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSectio
 builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddIopClinicApi();
+builder.Services.AddIopHome();
 builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

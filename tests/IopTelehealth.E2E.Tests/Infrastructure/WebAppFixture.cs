@@ -1,0 +1,93 @@
+using IopTelehealth.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace IopTelehealth.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// The real server with the demo clinic, and one headless Chromium; each test opens its own browser context
+/// (own cookies), so sign-ins never leak between tests.
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IopServer Server { get; private set; } = default!;
+
+    public Uri BaseAddress => Server.BaseAddress;
+
+    public async ValueTask InitializeAsync()
+    {
+        // Launch the browser first: without Chromium there is no point starting the server.
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        Server = new IopServer();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            // A phone-sized screen: most patients join from one.
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        _consoleErrors[page] = errors;
+        // A 404 for blazor.web.js or a script error shows up here long before it breaks a page visibly.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add(message.Text);
+                }
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (errors)
+                {
+                    errors.Add($"{response.Status} {response.Request.Method} {new Uri(response.Url).AbsolutePath}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+            {
+                errors.Add(error);
+            }
+        };
+        return page;
+    }
+
+    public IReadOnlyList<string> ConsoleErrors(IPage page)
+    {
+        var errors = _consoleErrors[page];
+        lock (errors)
+        {
+            return [.. errors];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
