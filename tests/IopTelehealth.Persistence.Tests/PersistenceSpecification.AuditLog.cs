@@ -26,8 +26,10 @@ public abstract partial class PersistenceSpecification
     {
         var entry = await WriteAuditEntryAsync();
 
-        await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"UPDATE \"AuditLog\" SET \"Action\" = 'tampered' WHERE \"Id\" = {entry.Id}", Ct)));
+
+        AssertRefusedByTrigger(refused);
 
         Assert.Equal(AuditActions.SignIn, await Database.WithDbAsync(db => db.AuditEntries.Where(a => a.Id == entry.Id).Select(a => a.Action).SingleAsync(Ct)));
     }
@@ -37,11 +39,14 @@ public abstract partial class PersistenceSpecification
     {
         var entry = await WriteAuditEntryAsync();
 
-        await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
+        var raw = await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditLog\" WHERE \"Id\" = {entry.Id}", Ct)));
         // Bulk deletes skip SaveChanges and its check; only the database stands in their way.
-        await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
+        var bulk = await Assert.ThrowsAnyAsync<DbException>(() => Database.WithDbAsync(db =>
             db.AuditEntries.Where(a => a.Id == entry.Id).ExecuteDeleteAsync(Ct)));
+
+        AssertRefusedByTrigger(raw);
+        AssertRefusedByTrigger(bulk);
 
         Assert.True(await Database.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Id == entry.Id, Ct)));
     }
@@ -51,20 +56,26 @@ public abstract partial class PersistenceSpecification
     {
         var entry = await WriteAuditEntryAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.WithDbAsync(async db =>
+        var modify = await Assert.ThrowsAsync<InvalidOperationException>(() => Database.WithDbAsync(async db =>
         {
             var stored = await db.AuditEntries.SingleAsync(a => a.Id == entry.Id, Ct);
             db.Entry(stored).Property(a => a.Action).CurrentValue = "tampered";
             await db.SaveChangesAsync(Ct);
         }));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.WithDbAsync(async db =>
+        var remove = await Assert.ThrowsAsync<InvalidOperationException>(() => Database.WithDbAsync(async db =>
         {
             db.AuditEntries.Remove(await db.AuditEntries.SingleAsync(a => a.Id == entry.Id, Ct));
             await db.SaveChangesAsync(Ct);
         }));
 
+        Assert.Equal("The audit log is append-only.", modify.Message);
+        Assert.Equal("The audit log is append-only.", remove.Message);
         Assert.Equal(AuditActions.SignIn, await Database.WithDbAsync(db => db.AuditEntries.Where(a => a.Id == entry.Id).Select(a => a.Action).SingleAsync(Ct)));
     }
+
+    /// <summary>The migration's triggers raise this text; any other database error (a typo in the SQL) must not pass.</summary>
+    private static void AssertRefusedByTrigger(DbException exception) =>
+        Assert.Contains("audit log is append-only", exception.Message, StringComparison.Ordinal);
 
     private async Task<AuditEntry> WriteAuditEntryAsync()
     {

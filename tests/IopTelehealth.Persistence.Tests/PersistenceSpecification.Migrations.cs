@@ -5,6 +5,8 @@ namespace IopTelehealth.Persistence.Tests;
 
 public abstract partial class PersistenceSpecification
 {
+    // A model change without its migration needs no test of its own: MigrateAsync refuses pending model changes
+    // (EF Core 9+), so every fixture of this suite fails with EF's message.
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_a_second_run_changes_nothing()
     {
@@ -24,12 +26,5 @@ public abstract partial class PersistenceSpecification
         Assert.Equal(all, await database.WithDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync(Ct)).ToList()));
         Assert.Empty(await database.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync(Ct)).ToList()));
         Assert.Equal(clinic.Name, await database.WithDbAsync(db => db.Clinics.Where(c => c.Id == clinic.Id).Select(c => c.Name).SingleAsync(Ct)));
-    }
-
-    [Fact]
-    public async Task The_migrations_hold_every_change_of_the_model()
-    {
-        // Fails when someone changes a configuration or an entity and forgets `dotnet ef migrations add` for this provider.
-        Assert.False(await Database.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
     }
 }
