@@ -21,6 +21,7 @@ export MSBUILDDISABLENODEREUSE=1
 # shellcheck source-path=SCRIPTDIR
 source "$REPO/infra/lib/postgres.sh"
 
+WORK=""               # temp folder of this run; TMPDIR of everything it starts
 CHILD=""              # the running build/format/test command, in its own process group
 POLICY_RC_CREATED=""  # set when we blocked service starts during apt-get install
 FAILURES=()
@@ -37,6 +38,7 @@ on_exit() {
     kill -KILL -- "-$CHILD" 2>/dev/null || true
   fi
   pg_stop
+  if [[ -n "$WORK" ]]; then rm -rf "$WORK"; fi
   if [[ -n "$POLICY_RC_CREATED" ]]; then rm -f /usr/sbin/policy-rc.d; fi
   exit "$rc"
 }
@@ -201,6 +203,9 @@ summarize() {
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# Temp files of the tests (SQLite files, server data folders) go here, so an interrupted test leaves nothing behind.
+WORK=$(mktemp -d -t iop-test-run.XXXXXX)
+export TMPDIR="$WORK"
 phase "packages" install_missing_packages
 phase "postgresql" start_postgres
 phase "build ($CONFIGURATION)" build_solution

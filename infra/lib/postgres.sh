@@ -43,7 +43,8 @@ pg_pick_port() {
 
 pg_start() {
   PG_BIN=$(pg_find_bin) || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)" >&2; return 1; }
-  PG_ROOT=$(mktemp -d -t iop-pg.XXXXXX)
+  # Under /tmp rather than $TMPDIR: as root, the postgres user must be able to reach the folder.
+  PG_ROOT=$(mktemp -d /tmp/iop-pg.XXXXXX)
   PG_PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
   printf '%s\n' "$PG_PASSWORD" >"$PG_ROOT/pwfile"
   if [[ $EUID -eq 0 ]]; then
