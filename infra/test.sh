@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# The one test command (README; .ci/run calls it). On Debian 12 with the .NET 10 SDK it installs the Debian packages
+# the tests need, starts a throwaway PostgreSQL on loopback, builds once, checks formatting, runs every test project
+# of the solution (and the server tests a second time on PostgreSQL), prints per-project counts and
+# "N passed, N failed", and stops everything it started when it exits, also on failure or interruption.
+# Environment: IOP_TEST_TIMEOUT (per test project, default 10m).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SOLUTION=IopTelehealth.sln
+CONFIGURATION=Release
+RESULTS="$REPO/TestResults/infra-test"
+TEST_TIMEOUT="${IOP_TEST_TIMEOUT:-10m}"
+SERVER_TESTS=IopTelehealth.Server.Tests
+cd "$REPO"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No MSBuild node outlives the run (the build itself passes --disable-build-servers).
+export MSBUILDDISABLENODEREUSE=1
+
+# shellcheck source-path=SCRIPTDIR
+source "$REPO/infra/lib/postgres.sh"
+
+WORK=""               # temp folder of this run; TMPDIR of everything it starts
+CHILD=""              # the running build/format/test command, in its own process group
+POLICY_RC_CREATED=""  # set when we blocked service starts during apt-get install
+FAILURES=()
+TIMINGS=()
+LABELS=()
+
+on_exit() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$CHILD" ]]; then
+    kill -TERM -- "-$CHILD" 2>/dev/null || true
+    local deadline=$((SECONDS + 15))
+    while kill -0 -- "-$CHILD" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    kill -KILL -- "-$CHILD" 2>/dev/null || true
+  fi
+  pg_stop
+  if [[ -n "$WORK" ]]; then rm -rf "$WORK"; fi
+  if [[ -n "$POLICY_RC_CREATED" ]]; then rm -f /usr/sbin/policy-rc.d; fi
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now_ms() { local t=${EPOCHREALTIME//[!0-9]/}; echo $((t / 1000)); }
+
+# Runs a phase and records its wall time. A failing command inside a phase ends the script (set -e).
+phase() {
+  local name=$1 start
+  shift
+  start=$(now_ms)
+  echo "==> $name"
+  "$@"
+  local ms=$(($(now_ms) - start))
+  TIMINGS+=("$(printf '  %-44s %5d.%d s' "$name" $((ms / 1000)) $((ms % 1000 / 100)))")
+}
+
+# Runs a command in its own process group, so an interrupted run can stop it and everything it spawned,
+# and so that a trapped signal is handled at once rather than after the command ends.
+run_child() {
+  local rc=0
+  setsid "$@" &
+  CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
+
+install_missing_packages() {
+  local missing=()
+  pg_find_bin >/dev/null || missing+=(postgresql)
+  command -v chromium >/dev/null || missing+=(chromium)
+  [[ "$(dpkg-query -W -f='${Status}' fonts-liberation 2>/dev/null || true)" == "install ok installed" ]] || missing+=(fonts-liberation)
+  if ((${#missing[@]} == 0)); then
+    echo "postgresql, chromium and fonts-liberation are installed"
+    return 0
+  fi
+  if [[ $EUID -ne 0 ]]; then
+    echo "missing Debian packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
+    return 1
+  fi
+  # The postgresql package would start a cluster on port 5432 that nobody stops; we run our own.
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    POLICY_RC_CREATED=1
+  fi
+  echo "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [[ -n "$POLICY_RC_CREATED" ]]; then
+    rm -f /usr/sbin/policy-rc.d
+    POLICY_RC_CREATED=""
+  fi
+}
+
+start_postgres() {
+  pg_start
+  export IOP_TEST_POSTGRES="$PG_CONNECTION"
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (pid $PG_PID)"
+}
+
+build_solution() {
+  run_child dotnet build "$SOLUTION" -c "$CONFIGURATION" --disable-build-servers -nologo -v:minimal
+}
+
+check_format() {
+  # Generated migrations keep EF's own layout.
+  if ! run_child dotnet format "$SOLUTION" --verify-no-changes --no-restore \
+    --exclude src/IopTelehealth.Persistence/Sqlite/Migrations src/IopTelehealth.Persistence/PostgreSql/Migrations; then
+    FAILURES+=("formatting: run 'dotnet format $SOLUTION --exclude src/IopTelehealth.Persistence/Sqlite/Migrations src/IopTelehealth.Persistence/PostgreSql/Migrations'")
+  fi
+}
+
+# Asks MSBuild rather than guessing from names, so projects added later are found.
+find_test_projects() {
+  TEST_PROJECTS=()
+  local project
+  while read -r project; do
+    [[ "$project" == *.csproj ]] || continue
+    if [[ "$(dotnet msbuild "$project" -getProperty:IsTestProject)" == true ]]; then
+      TEST_PROJECTS+=("$project")
+    fi
+  done < <(dotnet sln "$SOLUTION" list)
+  echo "test projects: ${TEST_PROJECTS[*]:-none}"
+}
+
+# run_tests <label> <project> [VAR=value...]: one TRX per run, named after the label.
+run_tests() {
+  local label=$1 project=$2 rc=0
+  shift 2
+  LABELS+=("$label")
+  run_child env "$@" dotnet test --project "$project" -c "$CONFIGURATION" --no-build --timeout "$TEST_TIMEOUT" \
+    --results-directory "$RESULTS" --report-xunit-trx --report-xunit-trx-filename "$label.trx" || rc=$?
+  if ((rc != 0)); then FAILURES+=("$label: dotnet test exited with code $rc"); fi
+  return 0
+}
+
+run_all_tests() {
+  local project name server=""
+  for project in "${TEST_PROJECTS[@]}"; do
+    name=$(basename "$project" .csproj)
+    phase "test $name" run_tests "$name" "$project"
+    if [[ "$name" == "$SERVER_TESTS" ]]; then server=$project; fi
+  done
+  if [[ -z "$server" ]]; then
+    FAILURES+=("$SERVER_TESTS not found in $SOLUTION: the server was not tested on PostgreSQL")
+    return 0
+  fi
+  # The first run used SQLite, the server's default; production runs on PostgreSQL.
+  phase "test $SERVER_TESTS on PostgreSQL" run_tests "$SERVER_TESTS.PostgreSql" "$server" IOP_TEST_SERVER_DB=postgresql
+}
+
+# counter <name> <Counters element>: one attribute of a TRX <Counters .../> element (0 when absent).
+counter() {
+  local value
+  value=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")
+  echo "${value:-0}"
+}
+
+summarize() {
+  local label trx counters total passed failed skipped sum_total=0 sum_passed=0 sum_failed=0 trx_count=0
+  echo
+  echo "Tests per project (TRX in ${RESULTS#"$REPO/"}):"
+  for label in "${LABELS[@]}"; do
+    trx="$RESULTS/$label.trx"
+    counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null | head -n 1 || true)
+    if [[ -z "$counters" ]]; then
+      printf '  %-44s no TRX written\n' "$label"
+      FAILURES+=("$label: no TRX written")
+      continue
+    fi
+    trx_count=$((trx_count + 1))
+    total=$(counter total "$counters")
+    passed=$(counter passed "$counters")
+    failed=$(($(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
+    skipped=$(counter notExecuted "$counters")
+    printf '  %-44s %4d passed, %4d failed, %4d skipped\n' "$label" "$passed" "$failed" "$skipped"
+    sum_total=$((sum_total + total))
+    sum_passed=$((sum_passed + passed))
+    sum_failed=$((sum_failed + failed))
+  done
+  if ((trx_count == 0)); then FAILURES+=("no TRX file was produced"); fi
+  if ((sum_total == 0)); then FAILURES+=("no tests ran"); fi
+  echo
+  echo "Wall time per phase:"
+  printf '%s\n' "${TIMINGS[@]}"
+  printf '  %-44s %5d s\n' "total" "$SECONDS"
+  if ((${#FAILURES[@]} > 0)); then
+    echo
+    echo "FAILED:"
+    printf '  %s\n' "${FAILURES[@]}"
+  fi
+  echo
+  echo "$sum_passed passed, $sum_failed failed"
+  ((${#FAILURES[@]} == 0 && sum_failed == 0))
+}
+
+command -v dotnet >/dev/null || { echo "the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+# Temp files of the tests (SQLite files, server data folders) go here, so an interrupted test leaves nothing behind.
+WORK=$(mktemp -d -t iop-test-run.XXXXXX)
+export TMPDIR="$WORK"
+phase "packages" install_missing_packages
+phase "postgresql" start_postgres
+phase "build ($CONFIGURATION)" build_solution
+phase "format check" check_format
+phase "find test projects" find_test_projects
+run_all_tests
+summarize
