@@ -98,7 +98,7 @@ public sealed class RedisRoomStore : IRoomStore
     public async Task AppendChatAsync(SessionId sessionId, ChatMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var json = JsonSerializer.SerializeToUtf8Bytes(message, RoomJsonContext.Default.ChatMessage);
+        var json = JsonSerializer.SerializeToUtf8Bytes(message, RoomJson.ChatMessage);
         await _db.ScriptEvaluateAsync(
             RoomScripts.AppendChat,
             [_keys.Chat(sessionId), _keys.Room(sessionId)],
@@ -113,7 +113,7 @@ public sealed class RedisRoomStore : IRoomStore
         }
 
         var lines = await _db.ListRangeAsync(_keys.Chat(sessionId), -Math.Min(limit, ChatLimit), -1);
-        return [.. lines.Select(line => JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)line).Span, RoomJsonContext.Default.ChatMessage)!)];
+        return [.. lines.Select(line => JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)line).Span, RoomJson.ChatMessage)!)];
     }
 
     /// <summary>One read-transition-write round; null when another node changed the room in between.</summary>
@@ -125,7 +125,7 @@ public sealed class RedisRoomStore : IRoomStore
         var working = json.IsNull ? create() : Deserialize(json);
         var room = new Room(working);
         var result = change(room);
-        var written = JsonSerializer.SerializeToUtf8Bytes(working, RoomJsonContext.Default.RoomState);
+        var written = JsonSerializer.SerializeToUtf8Bytes(working, RoomJson.RoomState);
         if (!json.IsNull && ((ReadOnlyMemory<byte>)json).Span.SequenceEqual(written))
         {
             // The transition changed nothing (a second raised hand, say): what we read is still a true answer.
@@ -147,6 +147,6 @@ public sealed class RedisRoomStore : IRoomStore
     }
 
     private static RoomState Deserialize(RedisValue json) =>
-        JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)json).Span, RoomJsonContext.Default.RoomState)
+        JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)json).Span, RoomJson.RoomState)
         ?? throw new InvalidOperationException("A stored room is not a room state.");
 }

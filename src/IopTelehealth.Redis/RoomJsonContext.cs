@@ -4,12 +4,11 @@ using IopTelehealth.Domain.Rooms;
 namespace IopTelehealth.Redis;
 
 /// <summary>
-/// Source-generated (reflection-free) JSON for what the stores write. Read-only properties (computed views such as
-/// <see cref="RoomState.Lobby"/> and <see cref="RoomParticipant.IsPresent"/>) are skipped: they are derived, not data.
-/// Enums are numbers: their values are fixed in the domain, and numbers keep the hot key small.
+/// Source-generated (reflection-free) JSON metadata for what the stores write; <see cref="RoomJson"/> adds the one
+/// rule attributes would otherwise have to put into the domain. Enums are numbers: their values are fixed in the
+/// domain, and numbers keep the hot key small.
 /// </summary>
 [JsonSourceGenerationOptions(
-    IgnoreReadOnlyProperties = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(SessionIdJsonConverter), typeof(ParticipantIdJsonConverter)])]
 [JsonSerializable(typeof(RoomState))]
