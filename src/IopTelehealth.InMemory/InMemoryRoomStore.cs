@@ -73,9 +73,10 @@ public sealed class InMemoryRoomStore(TimeProvider clock) : IRoomStore
                     var working = slot.State?.Clone() ?? create();
                     var room = new Room(working);
                     var result = change(room);
-                    slot.State = working;
+                    // The caller keeps the working copy (its result may point into it); the store keeps a private one.
+                    slot.State = working.Clone();
                     slot.ExpiresAt = ExpiryOf(working);
-                    return (new RoomChange<T>(result, working.Clone(), room.Events), created);
+                    return (new RoomChange<T>(result, working, room.Events), created);
                 }
                 catch
                 {

@@ -107,6 +107,7 @@ public abstract partial class RoomStoreSpecification
         var change = await store.Change(sessionId, room => room.Join(TestRooms.Therapist(), DateTimeOffset.UtcNow, Room.DefaultGraceWindow));
         var read = await store.GetAsync(sessionId, Ct);
 
+        change.Result.Participant.DisplayName = "changed";
         change.State.Locked = true;
         change.State.Participants.Clear();
         read!.Participants[0].DisplayName = "changed";
