@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace IopTelehealth.Redis;
 
 /// <summary>
-/// The key layout, in one place (docs/redis.md mirrors it). Lua scripts build connection and node keys from
+/// The key layout, in one place (docs/room-stores.md mirrors it). Lua scripts build connection and node keys from
 /// <see cref="ConnectionPrefix"/> and <see cref="NodePrefix"/>, so the stores need a single Redis (or one shard), not a cluster.
 /// </summary>
 internal sealed class RedisKeys(string prefix)
