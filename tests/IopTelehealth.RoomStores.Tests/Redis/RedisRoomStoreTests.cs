@@ -76,6 +76,54 @@ public sealed class RedisRoomStoreTests(RedisServerFixture redis) : RoomStoreSpe
         Assert.Equal(before, await ReadStoredAsync(store, sessionId));
     }
 
+    [Fact]
+    public async Task A_lost_race_re_runs_the_transition_on_the_room_as_the_other_node_left_it()
+    {
+        var store = CreateStore();
+        var sessionId = TestRooms.NewSession();
+        var therapist = await store.JoinAsync(sessionId, TestRooms.Therapist());
+        var runs = 0;
+
+        var change = await store.Change(sessionId, room =>
+        {
+            if (++runs == 1)
+            {
+                OtherNodeWrites(sessionId);
+            }
+
+            return Raise(room, therapist.Id);
+        });
+
+        Assert.Equal(2, runs);
+        Assert.NotNull((await store.GetAsync(sessionId, Ct))!.Find(therapist.Id)!.HandRaisedAt);
+        Assert.Equal(change.State.Version, (await store.GetAsync(sessionId, Ct))!.Version);
+    }
+
+    [Fact]
+    public async Task A_room_that_keeps_changing_elsewhere_answers_conflict_after_the_last_attempt()
+    {
+        var options = new RedisRoomsOptions { KeyPrefix = redis.NewTestPrefix(), MaxChangeAttempts = 3 };
+        _prefix = options.KeyPrefix;
+        var store = new RedisRoomStore(redis.Nodes[0], options, TimeProvider.System);
+        var sessionId = TestRooms.NewSession();
+        var therapist = await store.JoinAsync(sessionId, TestRooms.Therapist());
+        var runs = 0;
+
+        var refused = await Assert.ThrowsAsync<RoomException>(() => store.Change(sessionId, room =>
+        {
+            runs++;
+            OtherNodeWrites(sessionId);
+            return Raise(room, therapist.Id);
+        }));
+
+        Assert.Equal(RoomErrors.Conflict, refused.Code);
+        Assert.Equal(3, runs);
+        Assert.Null((await store.GetAsync(sessionId, Ct))!.Find(therapist.Id)!.HandRaisedAt);
+    }
+
+    /// <summary>Another node's write, as the store sees it: the revision moves on between our read and our write.</summary>
+    private void OtherNodeWrites(SessionId sessionId) => redis.Nodes[1].GetDatabase().HashIncrement(RoomKey(sessionId), "rev");
+
     private static bool Raise(Room room, ParticipantId id)
     {
         room.RaiseHand(id);
