@@ -100,6 +100,7 @@ public sealed class InMemoryRoomStore(TimeProvider clock) : IRoomStore
         {
             lock (slot.Gate)
             {
+                DropIfExpired(slot);
                 if (slot.State is { Phase: not RoomPhase.Ended })
                 {
                     active.Add(sessionId);
