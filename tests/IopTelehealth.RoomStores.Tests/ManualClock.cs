@@ -1,0 +1,11 @@
+namespace IopTelehealth.RoomStores.Tests;
+
+/// <summary>A clock the test moves by hand, for retention and expiry.</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
