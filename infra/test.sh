@@ -73,17 +73,18 @@ run_child() {
 install_missing_packages() {
   local missing=()
   pg_find_bin >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null || missing+=(redis-server)
   command -v chromium >/dev/null || missing+=(chromium)
   [[ "$(dpkg-query -W -f='${Status}' fonts-liberation 2>/dev/null || true)" == "install ok installed" ]] || missing+=(fonts-liberation)
   if ((${#missing[@]} == 0)); then
-    echo "postgresql, chromium and fonts-liberation are installed"
+    echo "postgresql, redis-server, chromium and fonts-liberation are installed"
     return 0
   fi
   if [[ $EUID -ne 0 ]]; then
     echo "missing Debian packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
     return 1
   fi
-  # The postgresql package would start a cluster on port 5432 that nobody stops; we run our own.
+  # The postgresql and redis-server packages would start services on 5432 and 6379 that nobody stops; tests run their own.
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
     chmod +x /usr/sbin/policy-rc.d
