@@ -1,5 +1,6 @@
 using IopTelehealth.Contracts.Rooms;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -137,13 +138,27 @@ public sealed partial class RoomClient : IAsyncDisposable
     private async Task<T> Invoke<T>(string method, params object?[] args)
     {
         var connection = _connection ?? throw new InvalidOperationException("Start the client first.");
-        return await connection.InvokeCoreAsync<T>(method, args, _life.Token);
+        try
+        {
+            return await connection.InvokeCoreAsync<T>(method, args, _life.Token);
+        }
+        catch (HubException e)
+        {
+            throw RoomCallException.From(e);
+        }
     }
 
     private async Task Send(string method, params object?[] args)
     {
         var connection = _connection ?? throw new InvalidOperationException("Start the client first.");
-        await connection.InvokeCoreAsync(method, args, _life.Token);
+        try
+        {
+            await connection.InvokeCoreAsync(method, args, _life.Token);
+        }
+        catch (HubException e)
+        {
+            throw RoomCallException.From(e);
+        }
     }
 
     private async Task HeartbeatLoopAsync()

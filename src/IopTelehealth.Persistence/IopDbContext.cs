@@ -30,6 +30,8 @@ public abstract class IopDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<StaffProfile> Staff => Set<StaffProfile>();
 
+    public DbSet<TelehealthConsent> TelehealthConsents => Set<TelehealthConsent>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using IopTelehealth.Domain.Audit;
+using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Persistence.PostgreSql;
 using IopTelehealth.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddSingleton<IAuditLog, EfAuditLog>();
+        services.AddScoped<ISessionDirectory, EfSessionDirectory>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using IopTelehealth.Persistence;
 using IopTelehealth.Server.ClinicApi;
 using IopTelehealth.Server.Home;
 using IopTelehealth.Server.Hosting;
+using IopTelehealth.Server.Rooms;
 using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Web;
 using IopTelehealth.Web;
@@ -17,9 +18,9 @@ var database = builder.Configuration.GetSection(DatabaseSettings.Section).Get<Da
 builder.Services.AddIopPersistence(database, dataDirectory);
 builder.Services.AddIopIdentity<IopDbContext>(builder.Configuration, dataDirectory);
 builder.Services.AddIopWebAuthentication(builder.Configuration, dataDirectory);
-builder.Services.AddDataProtection()
-    .SetApplicationName("IopTelehealth")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+var scaleOut = ScaleOut.FromConfiguration(builder.Configuration);
+scaleOut.AddSharedState(builder.Services, builder.Services.AddDataProtection().SetApplicationName("IopTelehealth"), dataDirectory);
+builder.Services.AddIopRooms(builder.Configuration, scaleOut);
 builder.Services.AddOptions<StorageSettings>().Bind(builder.Configuration.GetSection(StorageSettings.Section));
 builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
@@ -58,6 +59,7 @@ app.MapOpenApi();
 app.MapIopIdentity();
 app.MapWebSessionEndpoints();
 app.MapClinicApi();
+app.MapIopRooms();
 app.MapRazorComponents<App>();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));

@@ -16,8 +16,6 @@ public sealed class RoomSettings
     /// <summary>A room nobody ended closes this long after its scheduled end.</summary>
     public TimeSpan AutoEndAfter { get; set; } = TimeSpan.FromMinutes(60);
 
-    public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);

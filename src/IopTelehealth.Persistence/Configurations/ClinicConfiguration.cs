@@ -12,5 +12,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.Name).HasMaxLength(Clinic.NameMaxLength);
         builder.Property(c => c.TimeZoneId).HasMaxLength(64);
         builder.Ignore(c => c.TimeZone);
+        builder.Property(c => c.ConsentVersion).HasMaxLength(Clinic.ConsentVersionMaxLength);
+        builder.Property(c => c.ConsentText).HasMaxLength(Clinic.ConsentTextMaxLength);
     }
 }

@@ -85,7 +85,6 @@ internal static class WebAuthentication
             options.Authority = s.Value.Issuer!.ToString();
             options.ClientSecret = FirstPartyClients.ResolveWebSecret(s.Value, dataDirectory);
         });
-        services.AddDistributedMemoryCache();
         services.AddSingleton<DistributedTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<IdentitySettings>, DistributedTicketStore>((options, s, store) =>
         {

@@ -62,6 +62,9 @@ public class IopServer : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Access tokens already obtained on this server, by account (sign-in is the slow part of room tests).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Tokens { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public BrowserSession NewBrowser() => new(BaseAddress);
 
     public TokenClient NewTokenClient() => new(BaseAddress);

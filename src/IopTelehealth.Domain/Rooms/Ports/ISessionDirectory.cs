@@ -6,8 +6,8 @@ namespace IopTelehealth.Domain.Rooms.Ports;
 public sealed record RoomCaller(Guid UserId, Guid ClinicId, IReadOnlySet<string> Roles);
 
 /// <summary>The durable facts about a session that a room needs (from the clinic database).</summary>
-public sealed record SessionFacts(SessionId Id, Guid ClinicId, Guid GroupId, string GroupName, string Topic, DateTimeOffset ScheduledStart,
-    DateTimeOffset ScheduledEnd, int Capacity, bool Cancelled, string ConsentVersion, string ConsentText);
+public sealed record SessionFacts(SessionId Id, Guid ClinicId, Guid GroupId, string GroupName, string Topic, DateOnly LocalDate,
+    DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, int Capacity, bool Cancelled, string ConsentVersion, string ConsentText);
 
 /// <summary>The caller's place in a session: their room role and what peers see of them.</summary>
 public sealed record RoomMember(ParticipantRole Role, string DisplayName, string? AcceptedConsentVersion, EmergencyContact? EmergencyContact);

@@ -71,6 +71,16 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -274,6 +284,36 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StaffMembers", (string)null);
+                });
+
+            modelBuilder.Entity("IopTelehealth.Domain.People.TelehealthConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClinicId");
+
+                    b.HasIndex("PatientId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TelehealthConsents", (string)null);
                 });
 
             modelBuilder.Entity("IopTelehealth.Domain.Scheduling.GroupSession", b =>
@@ -858,6 +898,21 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("IopTelehealth.Domain.People.StaffProfile", "UserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IopTelehealth.Domain.People.TelehealthConsent", b =>
+                {
+                    b.HasOne("IopTelehealth.Domain.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IopTelehealth.Domain.People.PatientProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

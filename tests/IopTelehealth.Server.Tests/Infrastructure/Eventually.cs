@@ -1,0 +1,19 @@
+namespace IopTelehealth.Server.Tests.Infrastructure;
+
+/// <summary>Polls a condition until it holds or a deadline passes: the only way these tests wait for the other side.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
