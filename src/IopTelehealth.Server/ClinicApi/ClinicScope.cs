@@ -17,7 +17,7 @@ internal sealed class ClinicScope(IopDbContext db, IHttpContextAccessor http, Se
     /// <summary>The caller when their role may do <paramref name="access"/> on <paramref name="resource"/>; otherwise null, audited.</summary>
     public async Task<CurrentCaller?> AuthorizeAsync(ClinicResource resource, ClinicAccess access, Guid? targetId, CancellationToken cancellationToken)
     {
-        var caller = CurrentCaller.From(http.HttpContext?.User);
+        var caller = await CurrentAsync(cancellationToken);
         if (caller is not null && resource.RolesFor(access).Any(caller.IsInRole))
         {
             return caller;
@@ -26,6 +26,24 @@ internal sealed class ClinicScope(IopDbContext db, IHttpContextAccessor http, Se
         await audit.WriteAsync(AuditActions.Forbidden, AuditOutcome.Denied, targetType: resource.Name, targetId: targetId?.ToString(),
             detail: access == ClinicAccess.Write ? "write" : "read", cancellationToken: cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// The caller as the account store knows them now. Tokens and the web session carry the roles of sign-in time; a demoted
+    /// or deleted account must lose its access at its next request, not when its token or sliding session runs out.
+    /// </summary>
+    private async Task<CurrentCaller?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentCaller.From(http.HttpContext?.User) is not { } claimed
+            || !await db.Users.AnyAsync(u => u.Id == claimed.UserId && u.ClinicId == claimed.ClinicId, cancellationToken))
+        {
+            return null;
+        }
+
+        var roles = await db.UserRoles.Where(ur => ur.UserId == claimed.UserId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        return claimed with { Roles = roles.ToHashSet(StringComparer.Ordinal) };
     }
 
     /// <summary>

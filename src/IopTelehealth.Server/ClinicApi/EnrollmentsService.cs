@@ -212,7 +212,7 @@ internal sealed class EnrollmentsService(IopDbContext db, ClinicScope scope) : I
     private async Task<IReadOnlyList<EnrollmentDto>> ToDtosAsync(Guid clinicId, IReadOnlyList<Enrollment> enrollments, CancellationToken cancellationToken)
     {
         var patientIds = enrollments.Select(e => e.PatientId).Distinct().ToList();
-        var groups = await db.Groups.Where(g => g.ClinicId == clinicId).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var groups = await db.Groups.Where(g => g.ClinicId == clinicId).Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var patients = await db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId && patientIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         return [.. enrollments.Select(e =>

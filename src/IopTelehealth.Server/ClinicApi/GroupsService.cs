@@ -181,7 +181,7 @@ internal sealed class GroupsService(IopDbContext db, ClinicScope scope, TimeProv
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.GroupId == groupId && s.LocalDate >= from && s.LocalDate <= to)
             .OrderBy(s => s.LocalDate).ToListAsync(cancellationToken);
-        var zones = await db.Schedules.AsNoTracking().Where(s => s.GroupId == groupId).ToDictionaryAsync(s => s.Id, s => s.TimeZoneId, cancellationToken);
+        var zones = await db.Schedules.Where(s => s.GroupId == groupId).Select(s => new { s.Id, s.TimeZoneId }).ToDictionaryAsync(s => s.Id, s => s.TimeZoneId, cancellationToken);
         var clinicZone = await db.Clinics.Where(c => c.Id == caller.ClinicId).Select(c => c.TimeZoneId).SingleAsync(cancellationToken);
         return ApiResult<IReadOnlyList<SessionDto>>.Ok([.. sessions.OrderBy(s => s.ScheduledStart).Select(s => ToDto(s, group.Name,
             s.ScheduleId is { } scheduleId && zones.TryGetValue(scheduleId, out var zone) ? zone : clinicZone))]);
@@ -211,8 +211,8 @@ internal sealed class GroupsService(IopDbContext db, ClinicScope scope, TimeProv
     private async Task<IReadOnlyList<GroupDto>> ToDtosAsync(Guid clinicId, IReadOnlyList<TherapyGroup> groups, CancellationToken cancellationToken)
     {
         var ids = groups.Select(g => g.Id).ToList();
-        var programs = await db.Programs.Where(p => p.ClinicId == clinicId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var staff = await db.Staff.Where(s => s.ClinicId == clinicId).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var programs = await db.Programs.Where(p => p.ClinicId == clinicId).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var staff = await db.Staff.Where(s => s.ClinicId == clinicId).Select(s => new { s.Id, s.DisplayName }).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var active = await db.Enrollments.Where(e => ids.Contains(e.GroupId) && e.Status == EnrollmentStatus.Active)
             .GroupBy(e => e.GroupId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return [.. groups.Select(g =>

@@ -157,7 +157,7 @@ internal sealed class SchedulesService(IopDbContext db, ClinicScope scope, TimeP
     {
         var ids = schedules.Select(s => s.Id).ToList();
         var now = clock.GetUtcNow();
-        var groups = await db.Groups.Where(g => g.ClinicId == clinicId).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var groups = await db.Groups.Where(g => g.ClinicId == clinicId).Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var upcoming = await db.Sessions
             .Where(s => s.ScheduleId != null && ids.Contains(s.ScheduleId.Value) && s.ScheduledStart > now && s.Status == GroupSessionStatus.Scheduled)
             .GroupBy(s => s.ScheduleId!.Value).Select(g => new { g.Key, Count = g.Count() })

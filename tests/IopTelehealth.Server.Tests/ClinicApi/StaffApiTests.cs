@@ -99,6 +99,37 @@ public sealed class StaffApiTests(DemoServer server) : IClassFixture<DemoServer>
     }
 
     [Fact]
+    public async Task A_demoted_then_deleted_member_loses_access_with_the_token_they_already_hold()
+    {
+        using var admin = await server.ApiAsAsync(DemoAccounts.Admin);
+        var email = NewEmail();
+        var member = await admin.CreateAsync<StaffDto>("/api/staff", new StaffInput { Email = email, DisplayName = "Rae Quinn", Role = Roles.Staff });
+        var totp = await WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByIdAsync(member.UserId.ToString()))!;
+            await users.AddPasswordAsync(user, DemoAccounts.Password);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return (await users.GetAuthenticatorKeyAsync(user))!;
+        });
+        using var own = await server.ApiAsAsync(email, DemoAccounts.Password, totp);
+        using var before = await own.ApiGetAsync("/api/staff");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var demote = await admin.ApiPutAsync($"/api/staff/{member.Id}", new StaffInput { Email = email, DisplayName = "Rae Quinn", Role = Roles.Therapist });
+        using var asTherapist = await own.ApiGetAsync("/api/staff");
+        using var groupsAsTherapist = await own.ApiGetAsync("/api/groups");
+        using var delete = await admin.ApiDeleteAsync($"/api/staff/{member.Id}");
+        using var afterDelete = await own.ApiGetAsync("/api/groups");
+
+        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asTherapist.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, groupsAsTherapist.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterDelete.StatusCode);
+    }
+
+    [Fact]
     public async Task Patient_is_not_a_staff_role_and_a_taken_address_is_a_conflict()
     {
         using var api = await server.ApiAsAsync(DemoAccounts.Admin);
