@@ -36,7 +36,11 @@ public sealed class AuthorizationTests(DemoServer server) : IClassFixture<DemoSe
 
         using var response = await api.ApiPostAsync("/api/patients", new PatientInput
         {
-            Email = $"p-{Guid.NewGuid():N}@demo.test", LegalName = "Eve Mallory", DisplayAlias = "Hawk", EmergencyContactName = "Bob", EmergencyContactPhone = "+1 312 555 0100",
+            Email = $"p-{Guid.NewGuid():N}@demo.test",
+            LegalName = "Eve Mallory",
+            DisplayAlias = "Hawk",
+            EmergencyContactName = "Bob",
+            EmergencyContactPhone = "+1 312 555 0100",
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -92,7 +92,10 @@ public sealed class InviteLinkTests(DemoServer server) : IClassFixture<DemoServe
     {
         var patient = await api.CreateAsync<PatientDto>("/api/patients", new PatientInput
         {
-            Email = $"invited-{Guid.NewGuid():N}@demo.test", LegalName = "Sasha Brennan", DisplayAlias = "Cedar", EmergencyContactName = "Lou Brennan",
+            Email = $"invited-{Guid.NewGuid():N}@demo.test",
+            LegalName = "Sasha Brennan",
+            DisplayAlias = "Cedar",
+            EmergencyContactName = "Lou Brennan",
             EmergencyContactPhone = "+1 312 555 0142",
         });
         using var response = await api.ApiPostAsync($"/api/patients/{patient.Id}/invite", new { });

@@ -128,7 +128,11 @@ public sealed class PatientsApiTests(DemoServer server) : IClassFixture<DemoServ
 
     private static PatientInput NewPatient(string email) => new()
     {
-        Email = email, LegalName = "Robin Castillo", DisplayAlias = "Willow", EmergencyContactName = "Ana Castillo", EmergencyContactPhone = "+1 312 555 0199",
+        Email = email,
+        LegalName = "Robin Castillo",
+        DisplayAlias = "Willow",
+        EmergencyContactName = "Ana Castillo",
+        EmergencyContactPhone = "+1 312 555 0199",
     };
 
     private async Task<IList<string>> RolesOfAsync(Guid userId)

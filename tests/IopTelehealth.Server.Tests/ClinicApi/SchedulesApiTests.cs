@@ -144,7 +144,12 @@ public sealed class SchedulesApiTests(DemoServer server) : IClassFixture<DemoSer
 
     private static ScheduleInput EveningSchedule(Guid groupId, DateOnly start, DateOnly end) => new()
     {
-        GroupId = groupId, Days = [DayOfWeek.Wednesday, DayOfWeek.Monday], StartTime = new TimeOnly(18, 0), DurationMinutes = 180, StartDate = start, EndDate = end,
+        GroupId = groupId,
+        Days = [DayOfWeek.Wednesday, DayOfWeek.Monday],
+        StartTime = new TimeOnly(18, 0),
+        DurationMinutes = 180,
+        StartDate = start,
+        EndDate = end,
     };
 
     private async Task<Guid> NewGroupAsync()
