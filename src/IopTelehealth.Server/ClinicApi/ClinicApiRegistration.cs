@@ -3,6 +3,7 @@ using IopTelehealth.Contracts.Clinic;
 using IopTelehealth.Identity.Server;
 using IopTelehealth.Server.ClinicApi.Endpoints;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
@@ -30,6 +31,7 @@ internal static class ClinicApiRegistration
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.HasScope(IopScopes.Api)));
 
+        services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddExceptionHandler<UnreadableRequestHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Days of the week read better as "Monday" than as 1; numbers are still accepted.

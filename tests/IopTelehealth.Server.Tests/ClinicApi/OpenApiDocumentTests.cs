@@ -37,6 +37,17 @@ public sealed class OpenApiDocumentTests(DemoServer server) : IClassFixture<Demo
         Assert.Equal("ResetStaffMfa", paths.GetProperty("/api/staff/{id}/mfa-reset").GetProperty("post").GetProperty("operationId").GetString());
     }
 
+    [Fact]
+    public async Task The_document_says_the_api_takes_bearer_tokens()
+    {
+        var root = (await DocumentAsync()).RootElement;
+
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var security = root.GetProperty("paths").GetProperty("/api/patients").GetProperty("get").GetProperty("security");
+        Assert.True(security[0].TryGetProperty("Bearer", out _));
+    }
+
     private async Task<JsonDocument> DocumentAsync()
     {
         using var http = server.ApiWithToken(null);
