@@ -1,6 +1,6 @@
+using IopTelehealth.Client;
 using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Tests.Infrastructure;
-using IopTelehealth.Client;
 
 namespace IopTelehealth.Server.Tests.Rooms;
 
