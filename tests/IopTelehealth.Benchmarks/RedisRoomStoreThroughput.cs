@@ -1,7 +1,7 @@
 #:project ../src/IopTelehealth.Redis/IopTelehealth.Redis.csproj
 
 // How many room changes per second one node sustains against Redis, for a 14-participant room.
-// Run from the repository root:  dotnet run bench/RedisRoomStoreThroughput.cs  [seconds per scenario, default 10]
+// Run from the repository root:  dotnet run tests/IopTelehealth.Benchmarks/RedisRoomStoreThroughput.cs  [seconds per scenario, default 10]
 // Uses IOP_TEST_REDIS (host:port) when set, otherwise starts a private redis-server on a free loopback port.
 // Not a test: numbers depend on the machine; docs/benchmarks.md records what we measured.
 using System.Diagnostics;
