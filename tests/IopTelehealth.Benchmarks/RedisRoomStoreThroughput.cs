@@ -1,4 +1,4 @@
-#:project ../src/IopTelehealth.Redis/IopTelehealth.Redis.csproj
+#:project ../../src/IopTelehealth.Redis/IopTelehealth.Redis.csproj
 
 // How many room changes per second one node sustains against Redis, for a 14-participant room.
 // Run from the repository root:  dotnet run tests/IopTelehealth.Benchmarks/RedisRoomStoreThroughput.cs  [seconds per scenario, default 10]
