@@ -20,6 +20,12 @@ public static class RoomErrors
     public const string InvalidArgument = "invalid-argument";
     public const string RateLimited = "rate-limited";
     public const string Conflict = "conflict";
+
+    /// <summary>An SDP offer or answer was refused before it reached the media server (too large, not SDP, wrong type).</summary>
+    public const string InvalidSdp = "invalid-sdp";
+
+    /// <summary>The media server could not be reached or refused the operation; the client may retry later.</summary>
+    public const string MediaUnavailable = "media-unavailable";
 }
 
 /// <summary>A refused room operation. Nothing changed; <see cref="Code"/> is one of <see cref="RoomErrors"/>.</summary>

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using IopTelehealth.Domain.Media;
+using IopTelehealth.Media.Janus.VideoRoom;
+using Microsoft.Extensions.Logging;
+
+namespace IopTelehealth.Media.Janus.Events;
+
+/// <summary>
+/// Turns the sample event handler's posts (a JSON array of events, or one event) into <see cref="MediaEvent"/>s:
+/// webrtc <c>webrtcup</c>/<c>hangup</c> → Up/Down, media <c>receiving</c> true/false → Flowing/Stalled. Handles this
+/// server node does not own are ignored (another node owns them, or they are gone). The endpoint authenticates first.
+/// </summary>
+public sealed partial class JanusEventSink(
+    MediaHandleRegistry handles,
+    IEnumerable<IMediaEventListener> listeners,
+    TimeProvider time,
+    ILogger<JanusEventSink> logger)
+{
+    /// <summary>Janus groups at most a few dozen events per post; more is not Janus.</summary>
+    public const int MaxEventsPerPost = 1000;
+
+    private const int TypeWebRtc = 16;
+    private const int TypeMedia = 32;
+
+    private readonly IReadOnlyList<IMediaEventListener> _listeners = [.. listeners];
+
+    /// <summary>Returns how many media events were raised; throws <see cref="JsonException"/> when the payload is not Janus's shape.</summary>
+    public async Task<int> AcceptAsync(JsonElement payload, CancellationToken cancellationToken = default)
+    {
+        var events = payload.ValueKind switch
+        {
+            JsonValueKind.Array when payload.GetArrayLength() <= MaxEventsPerPost => payload.EnumerateArray().ToList(),
+            JsonValueKind.Object => [payload],
+            _ => throw new JsonException("Expected a Janus event or an array of at most 1000 events."),
+        };
+        if (events.Any(e => e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.Number))
+        {
+            throw new JsonException("Every Janus event is an object with a numeric type.");
+        }
+
+        var raised = 0;
+        foreach (var janusEvent in events)
+        {
+            if (Translate(janusEvent) is not { } mediaEvent)
+            {
+                continue;
+            }
+
+            raised++;
+            foreach (var listener in _listeners)
+            {
+                try
+                {
+                    await listener.OnMediaEventAsync(mediaEvent, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ListenerFailed(logger, e.GetType().Name);
+                }
+            }
+        }
+
+        return raised;
+    }
+
+    private MediaEvent? Translate(JsonElement janusEvent)
+    {
+        if (!janusEvent.TryGetProperty("handle_id", out var handleId) || !handleId.TryGetInt64(out var id)
+            || handles.Find(id) is not { } owner
+            || !janusEvent.TryGetProperty("event", out var body) || body.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        MediaEventKind? kind = janusEvent.GetProperty("type").GetInt32() switch
+        {
+            TypeWebRtc when Text(body, "connection") == "webrtcup" => MediaEventKind.Up,
+            TypeWebRtc when Text(body, "connection") == "hangup" => MediaEventKind.Down,
+            TypeMedia when Flag(body, "receiving") is { } receiving => receiving ? MediaEventKind.Flowing : MediaEventKind.Stalled,
+            _ => null,
+        };
+        return kind is { } k ? new MediaEvent(owner.SessionId, owner.ParticipantId, k, owner.Leg, time.GetUtcNow()) : null;
+    }
+
+    private static string? Text(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Janus has sent this flag both as a JSON boolean and as the string "true"/"false".</summary>
+    private static bool? Flag(JsonElement body, string name) => body.TryGetProperty(name, out var value)
+        ? value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => value.GetString() == "true",
+            _ => null,
+        }
+        : null;
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "A media event listener failed ({ErrorType}).")]
+    private static partial void ListenerFailed(ILogger logger, string errorType);
+}

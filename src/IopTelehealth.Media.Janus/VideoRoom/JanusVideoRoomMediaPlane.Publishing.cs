@@ -1,0 +1,197 @@
+using IopTelehealth.Domain.Media;
+using IopTelehealth.Domain.Rooms;
+using IopTelehealth.Media.Janus.Gateway;
+
+namespace IopTelehealth.Media.Janus.VideoRoom;
+
+/// <summary>Publisher side: publish, trickle, moderation (mute at the SFU), removal.</summary>
+public sealed partial class JanusVideoRoomMediaPlane
+{
+    public async Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, SessionDescription offer, CancellationToken cancellationToken = default)
+    {
+        SdpGuard.Check(offer, "offer");
+        var room = await RoomAsync(sessionId, cancellationToken);
+        var participant = room.Participant(participantId);
+        await participant.PublisherLock.WaitAsync(cancellationToken);
+        try
+        {
+            var handle = await PublisherHandleAsync(room, participant, cancellationToken);
+            // publish the first time; configure renegotiates an existing publication (publish would answer 434).
+            var body = participant.Published ? VideoRoomRequests.Configure() : VideoRoomRequests.Publish(_options.PublisherBitrate);
+            var reply = await Janus(() => handle.MessageAsync(body, VideoRoomRequests.Jsep(offer), cancellationToken));
+            var answer = reply.Jsep?["sdp"]?.GetValue<string>()
+                ?? throw new RoomException(RoomErrors.MediaUnavailable, "The media server sent no answer.");
+            participant.Published = true;
+            participant.PublishedMids = [.. SdpGuard.MediaMids(offer.Sdp)];
+            foreach (var kind in participant.Muted)
+            {
+                await ModerateAsync(room, participant.FeedId, participant.PublishedMids, kind, muted: true, cancellationToken);
+            }
+
+            return new SessionDescription("answer", answer);
+        }
+        finally
+        {
+            participant.PublisherLock.Release();
+        }
+    }
+
+    public async Task TrickleAsync(SessionId sessionId, ParticipantId participantId, MediaLeg leg, IceCandidate candidate, CancellationToken cancellationToken = default)
+    {
+        CandidateGuard.Check(candidate, _options.AllowLoopbackCandidates);
+        var room = await RoomAsync(sessionId, cancellationToken);
+        if (!room.Participants.TryGetValue(participantId, out var participant))
+        {
+            throw new RoomException(RoomErrors.Conflict, "No media connection to trickle to yet.");
+        }
+
+        var handle = (leg == MediaLeg.Publisher ? participant.Publisher : participant.Subscriber) is { IsAlive: true } alive
+            ? alive
+            : throw new RoomException(RoomErrors.Conflict, "No media connection to trickle to yet.");
+        await Janus(() => handle.TrickleAsync(VideoRoomRequests.Candidate(candidate), cancellationToken));
+    }
+
+    public async Task SetMutedAsync(SessionId sessionId, ParticipantId participantId, MediaKind kind, bool muted, CancellationToken cancellationToken = default)
+    {
+        var room = await RoomAsync(sessionId, cancellationToken);
+        var participant = room.Participant(participantId);
+        await participant.PublisherLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Remembered first: a participant who has not published yet is muted the moment they do.
+            if (muted)
+            {
+                participant.Muted.Add(kind);
+            }
+            else
+            {
+                participant.Muted.Remove(kind);
+            }
+
+            var mids = participant.Published ? participant.PublishedMids : await PublishedStreamsAsync(room, participant.FeedId, cancellationToken);
+            await ModerateAsync(room, participant.FeedId, mids, kind, muted, cancellationToken);
+        }
+        finally
+        {
+            participant.PublisherLock.Release();
+        }
+    }
+
+    public async Task RemoveParticipantAsync(SessionId sessionId, ParticipantId participantId, CancellationToken cancellationToken = default)
+    {
+        var room = await FindRoomAsync(sessionId, cancellationToken);
+        if (room is null)
+        {
+            return;
+        }
+
+        // Kicked at the SFU even when another server node holds the handles: the feed id is the same everywhere.
+        try
+        {
+            await _admin.RequestAsync(room.Node, VideoRoomRequests.Kick(room.Record, FeedIds.For(participantId)), cancellationToken);
+        }
+        catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed)
+        {
+            // Not in the room (never joined, or left already).
+        }
+        catch (JanusException e)
+        {
+            throw Refused(e);
+        }
+
+        if (room.Participants.TryRemove(participantId, out var participant))
+        {
+            await DetachAllAsync(participant);
+        }
+    }
+
+    private async Task<IJanusHandle> PublisherHandleAsync(MediaRoomState room, ParticipantMedia participant, CancellationToken cancellationToken)
+    {
+        if (participant.Publisher is { IsAlive: true } alive)
+        {
+            return alive;
+        }
+
+        participant.ResetPublisher();
+        var handle = await Janus(() => room.Node.Gateway.AttachAsync(VideoRoomRequests.Plugin, cancellationToken));
+        try
+        {
+            var join = VideoRoomRequests.JoinPublisher(room.Record, participant.FeedId, participant.Id);
+            try
+            {
+                await handle.MessageAsync(join, null, cancellationToken);
+            }
+            catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomIdExists)
+            {
+                // A stale participant with our id (its handle lived on a lost session or another server node): replace it.
+                await _admin.RequestAsync(room.Node, VideoRoomRequests.Kick(room.Record, participant.FeedId), cancellationToken);
+                await handle.MessageAsync(join, null, cancellationToken);
+            }
+        }
+        catch (JanusException e)
+        {
+            await handle.DetachAsync(CancellationToken.None);
+            throw Refused(e);
+        }
+
+        participant.Publisher = handle;
+        _handles.Add(handle.Id, room.SessionId, participant.Id, MediaLeg.Publisher);
+        return handle;
+    }
+
+    private async Task ModerateAsync(MediaRoomState room, long feed, IEnumerable<(MediaKind Kind, string Mid)> mids, MediaKind kind, bool muted, CancellationToken cancellationToken)
+    {
+        foreach (var (_, mid) in mids.Where(stream => stream.Kind == kind))
+        {
+            try
+            {
+                await _admin.RequestAsync(room.Node, VideoRoomRequests.Moderate(room.Record, feed, mid, muted), cancellationToken);
+            }
+            catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed)
+            {
+                // 428: not published (any more). The wish is remembered and applied at the next publish.
+            }
+            catch (JanusException e)
+            {
+                throw Refused(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The streams of a publisher whose handle another server node holds: a short-lived listening participant reads
+    /// the room's active publishers (the VideoRoom has no other request that lists a publisher's mids).
+    /// </summary>
+    private async Task<List<(MediaKind Kind, string Mid)>> PublishedStreamsAsync(MediaRoomState room, long feed, CancellationToken cancellationToken)
+    {
+        var handle = await Janus(() => room.Node.Gateway.AttachAsync(VideoRoomRequests.Plugin, cancellationToken));
+        try
+        {
+            var joined = await Janus(() => handle.MessageAsync(VideoRoomRequests.JoinObserver(room.Record), null, cancellationToken));
+            var publisher = joined.Data["publishers"]?.AsArray().FirstOrDefault(p => p?["id"]?.GetValue<long>() == feed);
+            return [.. (publisher?["streams"]?.AsArray() ?? [])
+                .Select(stream => (Type: stream?["type"]?.GetValue<string>(), Mid: stream?["mid"]?.GetValue<string>()))
+                .Where(stream => stream.Mid is not null && stream.Type is "audio" or "video")
+                .Select(stream => (stream.Type == "audio" ? MediaKind.Audio : MediaKind.Video, stream.Mid!))];
+        }
+        finally
+        {
+            await TryAsync(() => handle.DetachAsync(CancellationToken.None));
+        }
+    }
+
+    private async Task DetachAllAsync(ParticipantMedia participant)
+    {
+        foreach (var handle in new[] { participant.Publisher, participant.Subscriber })
+        {
+            if (handle is not null)
+            {
+                _handles.Remove(handle.Id);
+                await TryAsync(() => handle.DetachAsync(CancellationToken.None));
+            }
+        }
+
+        participant.ResetPublisher();
+        participant.ResetSubscriber();
+    }
+}

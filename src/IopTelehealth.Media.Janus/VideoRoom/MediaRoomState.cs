@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using IopTelehealth.Domain.Media;
+using IopTelehealth.Domain.Rooms;
+using IopTelehealth.Media.Janus.Gateway;
+
+namespace IopTelehealth.Media.Janus.VideoRoom;
+
+/// <summary>What this server node holds for one session's media room: the room's record and its participants' handles.</summary>
+internal sealed class MediaRoomState(SessionId sessionId, MediaRoomRecord record, JanusNode node)
+{
+    public SessionId SessionId { get; } = sessionId;
+
+    public MediaRoomRecord Record { get; } = record;
+
+    public JanusNode Node { get; } = node;
+
+    public ConcurrentDictionary<ParticipantId, ParticipantMedia> Participants { get; } = new();
+
+    public ParticipantMedia Participant(ParticipantId participantId) =>
+        Participants.GetOrAdd(participantId, id => new ParticipantMedia(id, FeedIds.For(id)));
+
+    public MediaPlacement Placement => new(SessionId, Node.Name, Record.RoomNumber);
+}
+
+/// <summary>
+/// One participant's handles. Publisher and subscriber each have a lock so their negotiations never interleave; a
+/// subscriber offer stays "awaiting an answer" until the client answers (or the negotiation timeout passes).
+/// </summary>
+internal sealed class ParticipantMedia(ParticipantId id, long feedId)
+{
+    public ParticipantId Id { get; } = id;
+
+    public long FeedId { get; } = feedId;
+
+    public SemaphoreSlim PublisherLock { get; } = new(1, 1);
+
+    public SemaphoreSlim SubscriberLock { get; } = new(1, 1);
+
+    public IJanusHandle? Publisher { get; set; }
+
+    public bool Published { get; set; }
+
+    public List<(MediaKind Kind, string Mid)> PublishedMids { get; set; } = [];
+
+    /// <summary>Kinds the moderator stopped; applied again after every publish (Janus forgets them with the stream).</summary>
+    public HashSet<MediaKind> Muted { get; } = [];
+
+    public IJanusHandle? Subscriber { get; set; }
+
+    /// <summary>Feed id → the subscriber m-line mids receiving it.</summary>
+    public Dictionary<long, List<string>> Subscriptions { get; set; } = [];
+
+    public TaskCompletionSource? AwaitingAnswer { get; set; }
+
+    public void ResetSubscriber()
+    {
+        Subscriber = null;
+        Subscriptions = [];
+        AwaitingAnswer?.TrySetCanceled();
+        AwaitingAnswer = null;
+    }
+
+    public void ResetPublisher()
+    {
+        Publisher = null;
+        Published = false;
+        PublishedMids = [];
+    }
+}
