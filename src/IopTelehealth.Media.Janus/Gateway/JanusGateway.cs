@@ -150,6 +150,15 @@ public sealed partial class JanusGateway : IJanusGateway
             {
                 break;
             }
+            catch (JanusException e) when (e.Level == JanusErrorLevel.Core)
+            {
+                // Janus refused the session (a wrong api secret): waiters hear why at once instead of timing out.
+                JanusLog.ConnectionFailed(_logger, Node, e.GetType().Name, e.Message);
+                lock (_gate)
+                {
+                    _ready.TrySetException(e);
+                }
+            }
             catch (Exception e) when (e is WebSocketException or JanusException or IOException or OperationCanceledException or TimeoutException)
             {
                 JanusLog.ConnectionFailed(_logger, Node, e.GetType().Name, e.Message);

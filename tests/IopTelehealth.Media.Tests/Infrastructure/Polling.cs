@@ -1,0 +1,19 @@
+namespace IopTelehealth.Media.Tests.Infrastructure;
+
+/// <summary>Waiting for an outside process (Janus, coturn) without fixed sleeps: poll a condition until a deadline.</summary>
+internal static class Polling
+{
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(failure());
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
