@@ -43,6 +43,8 @@ public static class JanusErrorCodes
     public const int Unauthorized = 403;
     public const int SessionNotFound = 458;
     public const int HandleNotFound = 459;
+    public const int JsepUnknownType = 464;
+    public const int JsepInvalidSdp = 465;
     public const int VideoRoomNoSuchRoom = 426;
     public const int VideoRoomRoomExists = 427;
     public const int VideoRoomNoSuchFeed = 428;
@@ -50,4 +52,5 @@ public static class JanusErrorCodes
     public const int VideoRoomUnauthorized = 433;
     public const int VideoRoomIdExists = 436;
     public const int VideoRoomInvalidSdp = 437;
+    public const int VideoRoomInvalidSdpType = 431;
 }

@@ -11,7 +11,8 @@ public sealed partial class JanusVideoRoomMediaPlane
         VideoRoomLog.JanusRefused(_logger, e.Level, e.Code);
         return e switch
         {
-            { Level: JanusErrorLevel.Plugin, Code: JanusErrorCodes.VideoRoomInvalidSdp or 431 } =>
+            { Level: JanusErrorLevel.Plugin, Code: JanusErrorCodes.VideoRoomInvalidSdp or JanusErrorCodes.VideoRoomInvalidSdpType }
+                or { Level: JanusErrorLevel.Core, Code: JanusErrorCodes.JsepUnknownType or JanusErrorCodes.JsepInvalidSdp } =>
                 new RoomException(RoomErrors.InvalidSdp, "The media server refused the SDP."),
             { Level: JanusErrorLevel.Plugin, Code: JanusErrorCodes.VideoRoomNoSuchRoom } =>
                 new RoomException(RoomErrors.RoomNotOpen, "The session's media room is gone."),

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IopTelehealth.Domain.Media;
+using IopTelehealth.Media.Janus.Gateway;
+
+namespace IopTelehealth.Media.Tests.VideoRoom;
+
+/// <summary>Looks at Janus directly, the way an operator would: who is in a room, does it exist, what events does a participant get.</summary>
+internal static class JanusInspection
+{
+    public static async Task<IJanusHandle> HandleAsync(this VideoRoomFixture fixture) =>
+        await fixture.Inspector.AttachAsync("janus.plugin.videoroom", TestContext.Current.CancellationToken);
+
+    public static async Task<JsonArray> ParticipantsAsync(this VideoRoomFixture fixture, MediaPlacement placement)
+    {
+        var handle = await fixture.HandleAsync();
+        var reply = await handle.RequestAsync(new() { ["request"] = "listparticipants", ["room"] = placement.RoomNumber }, TestContext.Current.CancellationToken);
+        await handle.DetachAsync(TestContext.Current.CancellationToken);
+        return reply.Data["participants"]!.AsArray();
+    }
+
+    public static async Task<JsonObject?> ListedRoomAsync(this VideoRoomFixture fixture, MediaPlacement placement)
+    {
+        var handle = await fixture.HandleAsync();
+        var reply = await handle.RequestAsync(new() { ["request"] = "list", ["admin_key"] = fixture.Node.AdminKey }, TestContext.Current.CancellationToken);
+        await handle.DetachAsync(TestContext.Current.CancellationToken);
+        return reply.Data["list"]!.AsArray().OfType<JsonObject>().FirstOrDefault(room => room["room"]!.GetValue<long>() == placement.RoomNumber);
+    }
+
+    /// <summary>
+    /// A participant that only listens, joined with the room's pin from the directory; collects what Janus pushes to
+    /// participants (moderation, leaving, kicked, destroyed).
+    /// </summary>
+    public static async Task<(IJanusHandle Handle, ConcurrentQueue<JsonObject> Events)> ObserverAsync(this VideoRoomFixture fixture, MediaPlacement placement)
+    {
+        var record = await fixture.Directory.GetAsync(placement.SessionId, TestContext.Current.CancellationToken);
+        var handle = await fixture.HandleAsync();
+        var events = new ConcurrentQueue<JsonObject>();
+        handle.EventReceived += (_, e) =>
+        {
+            if (e.PluginData is { } data)
+            {
+                events.Enqueue(data);
+            }
+        };
+        await handle.MessageAsync(new() { ["request"] = "join", ["ptype"] = "publisher", ["room"] = placement.RoomNumber, ["pin"] = record!.Pin }, null, TestContext.Current.CancellationToken);
+        return (handle, events);
+    }
+}

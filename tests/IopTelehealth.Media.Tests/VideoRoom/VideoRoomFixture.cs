@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using IopTelehealth.Domain.Media;
+using IopTelehealth.Media.Janus.Gateway;
+using IopTelehealth.Media.Janus.Options;
+using IopTelehealth.Media.Janus.VideoRoom;
+using IopTelehealth.Media.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IopTelehealth.Media.Tests.VideoRoom;
+
+/// <summary>The media plane on the shared test Janus, plus a raw gateway for looking at Janus directly.</summary>
+public sealed class VideoRoomFixture : IAsyncLifetime
+{
+    private readonly JanusFixture _janus = new();
+    private JanusGatewayPool? _pool;
+    private JanusGateway? _inspector;
+
+    public JanusVideoRoomMediaPlane Plane { get; private set; } = null!;
+
+    public InMemoryMediaRoomDirectory Directory { get; } = new();
+
+    public MediaHandleRegistry Handles { get; } = new();
+
+    public ConcurrentQueue<MediaEvent> Events { get; } = new();
+
+    public JanusNodeOptions Node => _janus.Node;
+
+    /// <summary>A separate connection for assertions (listparticipants, exists, observers), as another server would have.</summary>
+    public JanusGateway Inspector => _inspector!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _janus.InitializeAsync();
+        var options = new JanusMediaOptions { Nodes = [_janus.Node], AllowLoopbackCandidates = false, NegotiationTimeout = TimeSpan.FromSeconds(3) };
+        _pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
+        Plane = new JanusVideoRoomMediaPlane(_pool, Directory, [new RecordingListener(Events)], Handles, options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
+        _inspector = new JanusGateway(_janus.Node, new JanusGatewayOptions(), NullLogger<JanusGateway>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Plane.DisposeAsync();
+        if (_pool is not null)
+        {
+            await _pool.DisposeAsync();
+        }
+
+        if (_inspector is not null)
+        {
+            await _inspector.DisposeAsync();
+        }
+
+        await _janus.DisposeAsync();
+    }
+
+    private sealed class RecordingListener(ConcurrentQueue<MediaEvent> events) : IMediaEventListener
+    {
+        public Task OnMediaEventAsync(MediaEvent mediaEvent, CancellationToken cancellationToken = default)
+        {
+            events.Enqueue(mediaEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
