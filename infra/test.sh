@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The one test command (README; .ci/run calls it). On Debian 12 with the .NET 10 SDK it installs the Debian packages
-# the tests need, starts a throwaway PostgreSQL on loopback, builds once, checks formatting, runs every test project
-# of the solution (and the server tests a second time on PostgreSQL), prints per-project counts and
+# The one test command (README; .ci/run calls it). On Debian 12 with the .NET 10 SDK, as root, it installs the Debian
+# packages the tests need, builds once, checks formatting, creates the test network namespace (Janus does ICE only
+# there: infra/lib/netns.sh), starts a throwaway PostgreSQL and Janus inside it, runs every test project of the
+# solution inside it (and the server tests a second time on PostgreSQL), prints per-project counts and
 # "N passed, N failed", and stops everything it started when it exits, also on failure or interruption.
 # Environment: IOP_TEST_TIMEOUT (per test project, default 10m).
 set -euo pipefail
@@ -20,6 +21,10 @@ export MSBUILDDISABLENODEREUSE=1
 
 # shellcheck source-path=SCRIPTDIR
 source "$REPO/infra/lib/postgres.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$REPO/infra/lib/netns.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$REPO/infra/lib/janus.sh"
 
 WORK=""               # temp folder of this run; TMPDIR of everything it starts
 CHILD=""              # the running build/format/test command, in its own process group
@@ -37,7 +42,10 @@ on_exit() {
     while kill -0 -- "-$CHILD" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
     kill -KILL -- "-$CHILD" 2>/dev/null || true
   fi
+  janus_stop
   pg_stop
+  # Last: the services above ran inside the namespace.
+  netns_delete
   if [[ -n "$WORK" ]]; then rm -rf "$WORK"; fi
   if [[ -n "$POLICY_RC_CREATED" ]]; then rm -f /usr/sbin/policy-rc.d; fi
   exit "$rc"
@@ -74,17 +82,19 @@ install_missing_packages() {
   local missing=()
   pg_find_bin >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v janus >/dev/null || missing+=(janus)
+  if ! command -v turnserver >/dev/null || ! command -v turnutils_uclient >/dev/null; then missing+=(coturn); fi
   command -v chromium >/dev/null || missing+=(chromium)
   [[ "$(dpkg-query -W -f='${Status}' fonts-liberation 2>/dev/null || true)" == "install ok installed" ]] || missing+=(fonts-liberation)
   if ((${#missing[@]} == 0)); then
-    echo "postgresql, redis-server, chromium and fonts-liberation are installed"
+    echo "postgresql, redis-server, janus, coturn, chromium and fonts-liberation are installed"
     return 0
   fi
   if [[ $EUID -ne 0 ]]; then
     echo "missing Debian packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
     return 1
   fi
-  # The postgresql and redis-server packages would start services on 5432 and 6379 that nobody stops; tests run their own.
+  # The postgresql, redis-server, janus and coturn packages would start services that nobody stops; tests run their own.
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
     chmod +x /usr/sbin/policy-rc.d
@@ -97,6 +107,21 @@ install_missing_packages() {
     rm -f /usr/sbin/policy-rc.d
     POLICY_RC_CREATED=""
   fi
+}
+
+# Janus gathers ICE candidates only on a non-loopback interface; in the namespace a veth end (jl0) holds 127.0.0.1/32.
+# Everything the tests start (PostgreSQL, Janus, Redis, coturn, the servers, Chromium) runs inside it, on its loopback.
+create_namespace() {
+  netns_create
+  PG_RUN=("${NETNS_EXEC[@]}")
+  JANUS_RUN=("${NETNS_EXEC[@]}")
+  echo "network namespace $NETNS (jl0 holds 127.0.0.1/32)"
+}
+
+start_janus() {
+  janus_start
+  export IOP_TEST_JANUS_WS="$JANUS_WS_URL" IOP_TEST_JANUS_API_SECRET="$JANUS_API_SECRET" IOP_TEST_JANUS_ADMIN_KEY="$JANUS_ADMIN_KEY"
+  echo "Janus $(janus --version 2>/dev/null | sed -n 's/^Janus version: [0-9]* (\(.*\))$/\1/p') on $JANUS_WS_URL (pid $JANUS_PID)"
 }
 
 start_postgres() {
@@ -135,7 +160,7 @@ run_tests() {
   local label=$1 project=$2 rc=0
   shift 2
   LABELS+=("$label")
-  run_child env "$@" dotnet test --project "$project" -c "$CONFIGURATION" --no-build --timeout "$TEST_TIMEOUT" \
+  run_child "${NETNS_EXEC[@]}" env "$@" dotnet test --project "$project" -c "$CONFIGURATION" --no-build --timeout "$TEST_TIMEOUT" \
     --results-directory "$RESULTS" --report-xunit-trx --report-xunit-trx-filename "$label.trx" || rc=$?
   if ((rc != 0)); then FAILURES+=("$label: dotnet test exited with code $rc"); fi
   return 0
@@ -208,9 +233,12 @@ mkdir -p "$RESULTS"
 WORK=$(mktemp -d -t iop-test-run.XXXXXX)
 export TMPDIR="$WORK"
 phase "packages" install_missing_packages
-phase "postgresql" start_postgres
+# Restore and build need the network, so they run outside the namespace; the tests run inside it (--no-build).
 phase "build ($CONFIGURATION)" build_solution
 phase "format check" check_format
 phase "find test projects" find_test_projects
+phase "network namespace" create_namespace
+phase "postgresql" start_postgres
+phase "janus" start_janus
 run_all_tests
 summarize

@@ -1,13 +1,13 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # the JANUS_* variables are this library's outputs to the sourcing script
 # A throwaway Janus (VideoRoom only) on free 127.0.0.1 ports, configured from infra/janus (render-config.sh).
-# Source this file, optionally set JANUS_RUN to a command prefix (the test namespace: JANUS_RUN=("${NETNS_EXEC[@]}")),
+# Source this file, then optionally set JANUS_RUN to a command prefix (the test namespace: JANUS_RUN=("${NETNS_EXEC[@]}")),
 # call janus_start, and call janus_stop from your EXIT trap. janus_start sets:
 #   JANUS_WS_URL (ws://127.0.0.1:<port>/), JANUS_HTTP_URL, JANUS_API_SECRET, JANUS_ADMIN_KEY, JANUS_PID, JANUS_ROOT.
 # Optional inputs: JANUS_SESSION_TIMEOUT, JANUS_EVENTS_BACKEND/USER/PASSWORD (see render-config.sh).
 
 JANUS_LIB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JANUS_RUN=("${JANUS_RUN[@]}")
+JANUS_RUN=()
 JANUS_ROOT=""
 JANUS_PID=""
 JANUS_WS_URL=""

@@ -21,15 +21,15 @@ netns_create() {
   NETNS=$name
   NETNS_EXEC=(ip netns exec "$NETNS")
   # lo for ordinary loopback traffic; the veth pair only so that 127.0.0.1 also sits on a non-loopback interface.
-  "${NETNS_EXEC[@]}" ip link set lo up &&
+  if ! { "${NETNS_EXEC[@]}" ip link set lo up &&
     "${NETNS_EXEC[@]}" ip link add jl0 type veth peer name jl1 &&
     "${NETNS_EXEC[@]}" ip link set jl0 up &&
     "${NETNS_EXEC[@]}" ip link set jl1 up &&
-    "${NETNS_EXEC[@]}" ip addr add 127.0.0.1/32 dev jl0 || {
+    "${NETNS_EXEC[@]}" ip addr add 127.0.0.1/32 dev jl0; }; then
     echo "could not set up the interfaces of network namespace $NETNS" >&2
     netns_delete
     return 1
-  }
+  fi
 }
 
 # Deleting the namespace also deletes its veth pair. Processes still inside it keep it alive until they exit, so

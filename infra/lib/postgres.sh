@@ -4,6 +4,8 @@
 # Source this file, call pg_start, and call pg_stop from your EXIT trap. pg_start sets:
 #   PG_PORT, PG_USER, PG_PASSWORD, PG_CONNECTION (an Npgsql connection string for a superuser).
 # Nothing listens beyond 127.0.0.1: the unix socket lives in the temp folder, host logins only from 127.0.0.1/32.
+# Set PG_RUN (after sourcing) to a command prefix to run the server elsewhere: the test script runs it inside the test
+# network namespace (PG_RUN=(ip netns exec <ns>)), which has a loopback of its own.
 
 PG_ROOT=""
 PG_PID=""
@@ -12,9 +14,10 @@ PG_PORT=""
 PG_USER="iop_test"
 PG_PASSWORD=""
 PG_CONNECTION=""
+PG_RUN=()
 PG_READY_TIMEOUT_SECONDS="${PG_READY_TIMEOUT_SECONDS:-60}"
 # PostgreSQL refuses to run as root; as root we run it as the "postgres" user that the Debian package creates.
-# setpriv execs (runuser forks), so the pid of the backgrounded server is the postmaster's own pid.
+# setpriv execs (runuser forks), and so does ip netns exec, so the pid of the backgrounded server is the postmaster's own pid.
 PG_AS_OWNER=()
 if [[ $EUID -eq 0 ]]; then
   PG_AS_OWNER=(setpriv --reuid=postgres --regid=postgres --init-groups --)
@@ -32,7 +35,7 @@ pg_pick_port() {
   local port
   for _ in $(seq 1 50); do
     port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    if ! "${PG_RUN[@]}" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
       echo "$port"
       return 0
     fi
@@ -61,7 +64,7 @@ pg_start() {
   for attempt in 1 2 3 4 5; do
     PG_PORT=$(pg_pick_port) || return 1
     # Durability is off: the data folder is deleted at exit, and fsync would cost seconds per migration.
-    (cd "$PG_ROOT" && exec "${PG_AS_OWNER[@]}" "$PG_BIN/postgres" -D "$PG_ROOT/data" \
+    (cd "$PG_ROOT" && exec "${PG_RUN[@]}" "${PG_AS_OWNER[@]}" "$PG_BIN/postgres" -D "$PG_ROOT/data" \
       -c listen_addresses=127.0.0.1 -c port="$PG_PORT" -c unix_socket_directories="$PG_ROOT" \
       -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off) >"$PG_ROOT/server.log" 2>&1 &
     PG_PID=$!
@@ -85,7 +88,7 @@ pg_alive() {
 pg_wait_ready() {
   local deadline=$((SECONDS + PG_READY_TIMEOUT_SECONDS))
   while ((SECONDS < deadline)); do
-    if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 1; then
+    if "${PG_RUN[@]}" "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 1; then
       return 0
     fi
     pg_alive || return 1
