@@ -15,6 +15,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>List of chat-line JSON, oldest first, trimmed to the last 500; expires with its room.</summary>
     public RedisKey Chat(SessionId sessionId) => $"{prefix}chat:{sessionId}";
 
+    /// <summary>String: the session's media room record (JSON), written once with SET NX so every node uses the same room.</summary>
+    public RedisKey MediaRoom(SessionId sessionId) => $"{prefix}media-room:{sessionId}";
+
     /// <summary>Sorted set: session id → the room key's expiry (unix ms); ended rooms leave it.</summary>
     public RedisKey ActiveRooms => $"{prefix}rooms:active";
 

@@ -1,3 +1,4 @@
+using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,8 @@ public static class RedisRoomsServiceCollectionExtensions
         services.AddSingleton<IRoomStore>(sp => sp.GetRequiredService<RedisRoomStore>());
         services.AddSingleton<RedisPresenceStore>();
         services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresenceStore>());
+        // Registered before the media plane (AddJanusMediaPlane only adds its in-memory directory when none exists).
+        services.AddSingleton<IMediaRoomDirectory, RedisMediaRoomDirectory>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 
 namespace IopTelehealth.Redis;
@@ -13,4 +14,5 @@ namespace IopTelehealth.Redis;
     Converters = [typeof(SessionIdJsonConverter), typeof(ParticipantIdJsonConverter)])]
 [JsonSerializable(typeof(RoomState))]
 [JsonSerializable(typeof(ChatMessage))]
+[JsonSerializable(typeof(MediaRoomRecord))]
 internal sealed partial class RoomJsonContext : JsonSerializerContext;
