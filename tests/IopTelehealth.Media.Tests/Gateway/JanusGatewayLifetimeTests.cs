@@ -11,14 +11,15 @@ public sealed class JanusGatewayLifetimeTests
     [Fact]
     public async Task Keepalives_hold_the_session_past_janus_session_timeout()
     {
-        await using var janus = await JanusProcess.StartAsync(sessionTimeoutSeconds: 5);
+        // Generous margins: the test machine may be busy, and a late keepalive would fail the test for the wrong reason.
+        await using var janus = await JanusProcess.StartAsync(sessionTimeoutSeconds: 8);
         await using var gateway = GatewayFactory.For(janus, keepalive: TimeSpan.FromSeconds(2));
         var recreated = 0;
         gateway.SessionRecreated += (_, _) => Interlocked.Increment(ref recreated);
         var handle = await gateway.AttachAsync(VideoRoom, TestContext.Current.CancellationToken);
         var session = gateway.SessionId;
 
-        await Task.Delay(TimeSpan.FromSeconds(12), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(14), TestContext.Current.CancellationToken);
 
         Assert.True(handle.IsAlive);
         var list = await handle.RequestAsync(new() { ["request"] = "list" }, TestContext.Current.CancellationToken);
