@@ -7,7 +7,8 @@ namespace IopTelehealth.Media.Janus.Events;
 
 /// <summary>
 /// Turns the sample event handler's posts (a JSON array of events, or one event) into <see cref="MediaEvent"/>s:
-/// webrtc <c>webrtcup</c>/<c>hangup</c> → Up/Down, media <c>receiving</c> true/false → Flowing/Stalled. Handles this
+/// webrtc <c>webrtcup</c> → Up; webrtc <c>hangup</c>, ICE <c>failed</c> and handle <c>detached</c> → Down (Janus 1.1.2
+/// posts no hangup when a handle is detached with its PeerConnection); media <c>receiving</c> true/false → Flowing/Stalled. Handles this
 /// server node does not own are ignored (another node owns them, or they are gone). The endpoint authenticates first.
 /// </summary>
 public sealed partial class JanusEventSink(
@@ -19,6 +20,7 @@ public sealed partial class JanusEventSink(
     /// <summary>Janus groups at most a few dozen events per post; more is not Janus.</summary>
     public const int MaxEventsPerPost = 1000;
 
+    private const int TypeHandle = 2;
     private const int TypeWebRtc = 16;
     private const int TypeMedia = 32;
 
@@ -75,7 +77,8 @@ public sealed partial class JanusEventSink(
         MediaEventKind? kind = janusEvent.GetProperty("type").GetInt32() switch
         {
             TypeWebRtc when Text(body, "connection") == "webrtcup" => MediaEventKind.Up,
-            TypeWebRtc when Text(body, "connection") == "hangup" => MediaEventKind.Down,
+            TypeWebRtc when Text(body, "connection") == "hangup" || Text(body, "ice") == "failed" => MediaEventKind.Down,
+            TypeHandle when Text(body, "name") == "detached" => MediaEventKind.Down,
             TypeMedia when Flag(body, "receiving") is { } receiving => receiving ? MediaEventKind.Flowing : MediaEventKind.Stalled,
             _ => null,
         };

@@ -186,7 +186,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         {
             if (handle is not null)
             {
-                _handles.Remove(handle.Id);
+                _handles.Retire(handle.Id);
                 await TryAsync(() => handle.DetachAsync(CancellationToken.None));
             }
         }

@@ -171,7 +171,7 @@ public sealed partial class JanusVideoRoomMediaPlane
     {
         if (participant.Subscriber is { } handle)
         {
-            _handles.Remove(handle.Id);
+            _handles.Retire(handle.Id);
             await TryAsync(() => handle.DetachAsync(CancellationToken.None));
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.Gateway;
@@ -22,9 +21,10 @@ public sealed class RecoveryTests
         var node = new JanusNodeOptions { Name = "crashy", Url = janus.WebSocketUrl.ToString(), ApiSecret = janus.ApiSecret, AdminKey = janus.AdminKey };
         var options = new JanusMediaOptions { Nodes = [node] };
         await using var pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
-        var events = new ConcurrentQueue<MediaEvent>();
+        var listener = new RecordingMediaListener();
+        var events = listener.Events;
         var directory = new InMemoryMediaRoomDirectory();
-        await using var plane = new JanusVideoRoomMediaPlane(pool, directory, [new Listener(events)], new MediaHandleRegistry(), options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
+        await using var plane = new JanusVideoRoomMediaPlane(pool, directory, [listener], new MediaHandleRegistry(), options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
         var session = new SessionId(Guid.NewGuid());
         var placement = await plane.EnsureRoomAsync(session, 6, Ct);
         var patient = ParticipantId.New();
@@ -48,14 +48,5 @@ public sealed class RecoveryTests
         var answer = await plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
         Assert.Equal("answer", answer.Type);
         await plane.CloseRoomAsync(session, Ct);
-    }
-
-    private sealed class Listener(ConcurrentQueue<MediaEvent> events) : IMediaEventListener
-    {
-        public Task OnMediaEventAsync(MediaEvent mediaEvent, CancellationToken cancellationToken = default)
-        {
-            events.Enqueue(mediaEvent);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using IopTelehealth.Domain.Media;
 using IopTelehealth.Media.Janus.Gateway;
 using IopTelehealth.Media.Janus.Options;
 using IopTelehealth.Media.Janus.VideoRoom;
@@ -21,7 +19,7 @@ public sealed class VideoRoomFixture : IAsyncLifetime
 
     public MediaHandleRegistry Handles { get; } = new();
 
-    public ConcurrentQueue<MediaEvent> Events { get; } = new();
+    public RecordingMediaListener Listener { get; } = new();
 
     public JanusNodeOptions Node => _janus.Node;
 
@@ -33,7 +31,7 @@ public sealed class VideoRoomFixture : IAsyncLifetime
         await _janus.InitializeAsync();
         var options = new JanusMediaOptions { Nodes = [_janus.Node], AllowLoopbackCandidates = false, NegotiationTimeout = TimeSpan.FromSeconds(3) };
         _pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
-        Plane = new JanusVideoRoomMediaPlane(_pool, Directory, [new RecordingListener(Events)], Handles, options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
+        Plane = new JanusVideoRoomMediaPlane(_pool, Directory, [Listener], Handles, options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
         _inspector = new JanusGateway(_janus.Node, new JanusGatewayOptions(), NullLogger<JanusGateway>.Instance);
     }
 
@@ -51,14 +49,5 @@ public sealed class VideoRoomFixture : IAsyncLifetime
         }
 
         await _janus.DisposeAsync();
-    }
-
-    private sealed class RecordingListener(ConcurrentQueue<MediaEvent> events) : IMediaEventListener
-    {
-        public Task OnMediaEventAsync(MediaEvent mediaEvent, CancellationToken cancellationToken = default)
-        {
-            events.Enqueue(mediaEvent);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class JanusEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Webrtcup_and_hangup_of_a_known_handle_are_recorded_as_the_participant_media_state()
+    public async Task Webrtcup_media_and_detach_of_a_known_handle_are_recorded_as_the_participant_media_state()
     {
         var (session, participant) = (new SessionId(Guid.NewGuid()), ParticipantId.New());
         _server.Services.GetRequiredService<MediaHandleRegistry>().Add(4242, session, participant, MediaLeg.Publisher);
@@ -52,7 +52,7 @@ public sealed class JanusEventsEndpointTests : IAsyncLifetime
         var upState = board.Latest(session, participant, MediaLeg.Publisher)?.Kind;
         var media = await PostAsync("""[{"type":32,"session_id":1,"handle_id":4242,"event":{"mid":"0","media":"audio","receiving":false}}]""", Secret);
         var mediaState = board.Latest(session, participant, MediaLeg.Publisher)?.Kind;
-        var down = await PostAsync("""{"type":16,"session_id":1,"handle_id":4242,"event":{"connection":"hangup","reason":"DTLS alert"}}""", Secret);
+        var down = await PostAsync("""{"type":2,"session_id":1,"handle_id":4242,"event":{"name":"detached","plugin":"janus.plugin.videoroom"}}""", Secret);
 
         Assert.Equal(HttpStatusCode.NoContent, up.StatusCode);
         Assert.Equal(MediaEventKind.Up, upState);
