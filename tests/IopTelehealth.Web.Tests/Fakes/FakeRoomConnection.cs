@@ -89,6 +89,10 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
 
     public Task LeaveSession() => Record("LeaveSession()");
 
+    public Task Heartbeat() => Record("Heartbeat()");
+
+    public Task OpenSession(Guid sessionId) => Record($"OpenSession({sessionId})");
+
     public Task SetMedia(bool audio, bool video) => Record($"SetMedia({audio}, {video})");
 
     public Task RaiseHand() => Record("RaiseHand()");

@@ -20,7 +20,9 @@ public static class TestRooms
 
     public static PreJoinDto TherapistPreJoin() => PatientPreJoin() with
     {
-        Role = WireRoles.Therapist, DisplayName = "Dr. Taylor Reed", RequiresAttestation = false,
+        Role = WireRoles.Therapist,
+        DisplayName = "Dr. Taylor Reed",
+        RequiresAttestation = false,
     };
 
     public static RoomInfoDto Info(bool locked = false, string? spotlight = null) =>

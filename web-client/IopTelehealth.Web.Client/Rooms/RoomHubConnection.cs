@@ -29,6 +29,10 @@ public sealed class RoomHubConnection : IRoomConnection
 
     public Task LeaveSession() => _client.LeaveSession();
 
+    public Task Heartbeat() => _client.Heartbeat();
+
+    public Task OpenSession(Guid sessionId) => _client.OpenSession(sessionId);
+
     public Task SetMedia(bool audio, bool video) => _client.SetMedia(audio, video);
 
     public Task RaiseHand() => _client.RaiseHand();
