@@ -7,6 +7,8 @@
 # Optional inputs: JANUS_SESSION_TIMEOUT, JANUS_EVENTS_BACKEND/USER/PASSWORD (see render-config.sh).
 
 JANUS_LIB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/process.sh"
 JANUS_RUN=()
 JANUS_ROOT=""
 JANUS_PID=""
@@ -41,9 +43,7 @@ janus_answers_info() {
     grep -q "\"server_info\"" <&3' _ "$port" 2>/dev/null
 }
 
-janus_alive() {
-  [[ -n "$JANUS_PID" ]] && kill -0 "$JANUS_PID" 2>/dev/null && [[ "$(awk '{print $3}' "/proc/$JANUS_PID/stat" 2>/dev/null)" != Z ]]
-}
+janus_alive() { proc_alive "$JANUS_PID"; }
 
 janus_start() {
   command -v janus >/dev/null || { echo "janus not found (apt-get install janus)" >&2; return 1; }
@@ -88,13 +88,7 @@ janus_wait_ready() {
 
 # SIGINT is Janus's own clean shutdown; a Janus that does not stop in time is killed by its pid.
 janus_stop_server() {
-  if janus_alive; then
-    kill -INT "$JANUS_PID" 2>/dev/null || true
-    local deadline=$((SECONDS + 10))
-    while janus_alive && ((SECONDS < deadline)); do sleep 0.2; done
-    if janus_alive; then kill -KILL "$JANUS_PID" 2>/dev/null || true; fi
-  fi
-  if [[ -n "$JANUS_PID" ]]; then wait "$JANUS_PID" 2>/dev/null || true; fi
+  proc_stop "$JANUS_PID" INT 10
   JANUS_PID=""
 }
 

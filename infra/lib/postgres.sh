@@ -7,6 +7,9 @@
 # Set PG_RUN (after sourcing) to a command prefix to run the server elsewhere: the test script runs it inside the test
 # network namespace (PG_RUN=(ip netns exec <ns>)), which has a loopback of its own.
 
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 PG_ROOT=""
 PG_PID=""
 PG_BIN=""
@@ -79,10 +82,7 @@ pg_start() {
   return 1
 }
 
-# kill -0 also succeeds on an unreaped zombie, so the process state is read as well.
-pg_alive() {
-  [[ -n "$PG_PID" ]] && kill -0 "$PG_PID" 2>/dev/null && [[ "$(awk '{print $3}' "/proc/$PG_PID/stat" 2>/dev/null)" != Z ]]
-}
+pg_alive() { proc_alive "$PG_PID"; }
 
 # Polls pg_isready until the server accepts connections, the postmaster dies, or the deadline passes.
 pg_wait_ready() {
@@ -103,13 +103,7 @@ pg_stop_server() {
   if pg_alive; then
     (cd "$PG_ROOT" && "${PG_AS_OWNER[@]}" "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m fast -t 30 -s -w stop) >/dev/null 2>&1 || true
   fi
-  if pg_alive; then
-    kill -TERM "$PG_PID" 2>/dev/null || true
-    local deadline=$((SECONDS + 10))
-    while pg_alive && ((SECONDS < deadline)); do sleep 0.2; done
-    if pg_alive; then kill -KILL "$PG_PID" 2>/dev/null || true; fi
-  fi
-  if [[ -n "$PG_PID" ]]; then wait "$PG_PID" 2>/dev/null || true; fi
+  proc_stop "$PG_PID" TERM 10
   PG_PID=""
 }
 
