@@ -18,20 +18,6 @@ JANUS_READY_TIMEOUT_SECONDS="${JANUS_READY_TIMEOUT_SECONDS:-30}"
 
 janus_secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
 
-# A port nothing listens on right now, probed where Janus will run (a namespace has its own loopback).
-janus_pick_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! "${JANUS_RUN[@]}" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
-
 # POST {"janus":"info"} to the HTTP API; true when Janus answers server_info.
 janus_answers_info() {
   local port=$1
@@ -52,8 +38,8 @@ janus_start() {
   JANUS_ADMIN_KEY=$(janus_secret)
   local attempt ws_port http_port rtp_base
   for attempt in 1 2 3; do
-    ws_port=$(janus_pick_port) || return 1
-    http_port=$(janus_pick_port) || return 1
+    ws_port=$(pick_loopback_port "${JANUS_RUN[@]}") || return 1
+    http_port=$(pick_loopback_port "${JANUS_RUN[@]}") || return 1
     rtp_base=$((40000 + (RANDOM % 20) * 1000))
     JANUS_WS_PORT=$ws_port JANUS_HTTP_PORT=$http_port JANUS_API_SECRET=$JANUS_API_SECRET \
       JANUS_ADMIN_SECRET=$(janus_secret) JANUS_ADMIN_KEY=$JANUS_ADMIN_KEY \

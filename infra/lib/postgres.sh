@@ -33,20 +33,6 @@ pg_find_bin() {
   [[ -n "$dir" && -x "$dir/initdb" ]] && echo "$dir"
 }
 
-# A port that nothing on 127.0.0.1 answers on right now; pg_start retries if another process takes it first.
-pg_pick_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! "${PG_RUN[@]}" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
-
 pg_start() {
   PG_BIN=$(pg_find_bin) || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)" >&2; return 1; }
   # Under /tmp rather than $TMPDIR: as root, the postgres user must be able to reach the folder.
@@ -65,7 +51,7 @@ pg_start() {
 
   local attempt
   for attempt in 1 2 3 4 5; do
-    PG_PORT=$(pg_pick_port) || return 1
+    PG_PORT=$(pick_loopback_port "${PG_RUN[@]}") || return 1
     # Durability is off: the data folder is deleted at exit, and fsync would cost seconds per migration.
     (cd "$PG_ROOT" && exec "${PG_RUN[@]}" "${PG_AS_OWNER[@]}" "$PG_BIN/postgres" -D "$PG_ROOT/data" \
       -c listen_addresses=127.0.0.1 -c port="$PG_PORT" -c unix_socket_directories="$PG_ROOT" \

@@ -1,5 +1,20 @@
 # shellcheck shell=bash
-# Stopping what the scripts started, by pid: shared by postgres.sh and janus.sh.
+# Ports and pids of the services the scripts start: shared by postgres.sh and janus.sh.
+
+# pick_loopback_port [prefix...]: a port nothing on 127.0.0.1 answers on right now, probed under the command prefix
+# (a namespace has a loopback of its own). Callers retry if another process takes it first.
+pick_loopback_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! "$@" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "no free loopback port found" >&2
+  return 1
+}
 
 # kill -0 also succeeds on an unreaped zombie, so the process state is read as well.
 proc_alive() {

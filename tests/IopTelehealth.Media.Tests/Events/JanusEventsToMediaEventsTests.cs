@@ -4,9 +4,6 @@ using System.Text.Json;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.Events;
-using IopTelehealth.Media.Janus.Gateway;
-using IopTelehealth.Media.Janus.Options;
-using IopTelehealth.Media.Janus.VideoRoom;
 using IopTelehealth.Media.Tests.Infrastructure;
 using IopTelehealth.Media.Tests.Infrastructure.WebRtc;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,21 +23,15 @@ public sealed class JanusEventsToMediaEventsTests
     [Fact]
     public async Task Webrtcup_and_hangup_posted_by_janus_become_the_participants_media_events()
     {
-        Assert.True(JanusProcess.IceWorksHere(), "Run inside the test network namespace (infra/test.sh; see docs/media-janus.md): publishing needs ICE.");
         var port = FreePort.Tcp();
         using var backend = new HttpListener();
         backend.Prefixes.Add($"http://127.0.0.1:{port}/");
         backend.Start();
-        await using var janus = await JanusProcess.StartAsync(eventsBackend: $"http://127.0.0.1:{port}/events", eventsSecret: "events-secret-0123456789");
-        var node = new JanusNodeOptions { Name = "evh", Url = janus.WebSocketUrl.ToString(), ApiSecret = janus.ApiSecret, AdminKey = janus.AdminKey };
-        var options = new JanusMediaOptions { Nodes = [node] };
-        await using var pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions(), NullLoggerFactory.Instance);
-        var handles = new MediaHandleRegistry();
-        var listener = new RecordingMediaListener();
-        var sink = new JanusEventSink(handles, [listener], TimeProvider.System, NullLogger<JanusEventSink>.Instance);
+        await using var media = await PrivateMediaPlane.StartAsync("evh", $"http://127.0.0.1:{port}/events", "events-secret-0123456789");
+        var (plane, listener) = (media.Plane, media.Listener);
+        var sink = new JanusEventSink(media.Handles, [listener], TimeProvider.System, NullLogger<JanusEventSink>.Instance);
         var posted = new ConcurrentQueue<string>();
         var forwarding = ForwardAsync(backend, sink, posted);
-        await using var plane = new JanusVideoRoomMediaPlane(pool, new InMemoryMediaRoomDirectory(), [], handles, options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
         var session = new SessionId(Guid.NewGuid());
         await plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();

@@ -1,8 +1,6 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.Gateway;
-using IopTelehealth.Media.Janus.Options;
-using IopTelehealth.Media.Janus.VideoRoom;
 using IopTelehealth.Media.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,30 +14,23 @@ public sealed class RecoveryTests
     [Fact]
     public async Task After_a_janus_restart_the_room_is_recreated_the_publisher_rejoined_and_clients_told_to_publish_again()
     {
-        Assert.True(JanusProcess.IceWorksHere(), "Run inside the test network namespace (infra/test.sh; see docs/media-janus.md): publishing needs ICE.");
-        await using var janus = await JanusProcess.StartAsync();
-        var node = new JanusNodeOptions { Name = "crashy", Url = janus.WebSocketUrl.ToString(), ApiSecret = janus.ApiSecret, AdminKey = janus.AdminKey };
-        var options = new JanusMediaOptions { Nodes = [node] };
-        await using var pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
-        var listener = new RecordingMediaListener();
-        var events = listener.Events;
-        var directory = new InMemoryMediaRoomDirectory();
-        await using var plane = new JanusVideoRoomMediaPlane(pool, directory, [listener], new MediaHandleRegistry(), options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
+        await using var media = await PrivateMediaPlane.StartAsync("crashy");
+        var (plane, events) = (media.Plane, media.Listener.Events);
         var session = new SessionId(Guid.NewGuid());
         var placement = await plane.EnsureRoomAsync(session, 6, Ct);
         var patient = ParticipantId.New();
         await plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
         await plane.SetMutedAsync(session, patient, MediaKind.Audio, muted: true, Ct);
 
-        await janus.RestartAsync();
+        await media.Janus.RestartAsync();
         await Polling.UntilAsync(() => Task.FromResult(events.Count >= 2), TimeSpan.FromSeconds(30), () => $"{events.Count} media events after the restart");
         await plane.Recovery;
 
         Assert.Equal([(MediaEventKind.Lost, MediaLeg.Publisher), (MediaEventKind.Lost, MediaLeg.Subscriber)], events.Select(e => (e.Kind, e.Leg)));
         Assert.All(events, e => Assert.Equal((session, patient), (e.SessionId, e.ParticipantId)));
-        await using var inspector = new JanusGateway(node, new JanusGatewayOptions(), NullLogger<JanusGateway>.Instance);
+        await using var inspector = new JanusGateway(media.Node, new JanusGatewayOptions(), NullLogger<JanusGateway>.Instance);
         var handle = await inspector.AttachAsync("janus.plugin.videoroom", Ct);
-        var list = await handle.RequestAsync(new() { ["request"] = "list", ["admin_key"] = janus.AdminKey }, Ct);
+        var list = await handle.RequestAsync(new() { ["request"] = "list", ["admin_key"] = media.Node.AdminKey }, Ct);
         var room = Assert.Single(list.Data["list"]!.AsArray(), r => r!["room"]!.GetValue<long>() == placement.RoomNumber);
         Assert.Equal(6, room!["max_publishers"]!.GetValue<int>());
         var participants = await handle.RequestAsync(new() { ["request"] = "listparticipants", ["room"] = placement.RoomNumber }, Ct);
