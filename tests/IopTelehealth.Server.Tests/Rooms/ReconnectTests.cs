@@ -62,7 +62,7 @@ public sealed class ReconnectTests(DemoServer server) : IClassFixture<DemoServer
     [Fact]
     public async Task After_the_grace_window_a_dropped_patient_is_forgotten_and_waits_in_the_lobby_again()
     {
-        await using var shortGrace = new IopServer(new Dictionary<string, string?> { ["Rooms:GraceWindow"] = "00:00:02" });
+        await using var shortGrace = new IopServer(new Dictionary<string, string?> { ["Rooms:GraceWindow"] = "00:00:02", ["Rooms:SweepInterval"] = "00:00:00.500" });
         var sessionId = await shortGrace.NewSessionAsync();
         await using var therapist = await shortGrace.TherapistInAsync(sessionId);
         await using var patient = await shortGrace.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(3));
