@@ -52,7 +52,12 @@ public sealed partial class RoomClient
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Next server, longer pause.
+                // Next server, longer pause. A connection whose resume failed is closed, not left open beside the next one.
+                if (_connection is { } failed && !ReferenceEquals(failed, dead))
+                {
+                    _connection = null;
+                    await failed.DisposeAsync();
+                }
             }
         }
     }
