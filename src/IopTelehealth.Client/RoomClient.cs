@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using IopTelehealth.Contracts.Rooms;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -187,6 +188,25 @@ public sealed partial class RoomClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Off in the browser build (IopTelehealth.Web.Client sets the switch to false): the trimmer then drops MessagePack
+    /// and what it pulls in (~0.4 MB compressed) from the room page's download. Everywhere else it is on.
+    /// </summary>
+    [FeatureSwitchDefinition(MessagePackSwitch)]
+    private static bool MessagePackSupported => !AppContext.TryGetSwitch(MessagePackSwitch, out var enabled) || enabled;
+
+    public const string MessagePackSwitch = "IopTelehealth.Client.MessagePack";
+
+    private static void AddMessagePack(IHubConnectionBuilder builder)
+    {
+        if (!MessagePackSupported)
+        {
+            throw new NotSupportedException($"This build leaves the MessagePack protocol out ({MessagePackSwitch}=false); use JSON.");
+        }
+
+        builder.AddMessagePackProtocol();
+    }
+
     private HubConnection Build(Uri server)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, RoomProtocol.HubPath.TrimStart('/')), options =>
@@ -211,7 +231,7 @@ public sealed partial class RoomClient : IAsyncDisposable
         });
         if (_options.UseMessagePack)
         {
-            builder.AddMessagePackProtocol();
+            AddMessagePack(builder);
         }
 
         var connection = builder.Build();

@@ -30,7 +30,8 @@ builder.Services.AddIopHome();
 builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddRazorComponents();
+// Static server rendering everywhere, except the room page, which renders Interactive WebAssembly in the browser.
+builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
 builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
@@ -60,7 +61,9 @@ app.MapIopIdentity();
 app.MapWebSessionEndpoints();
 app.MapClinicApi();
 app.MapIopRooms();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>()
+    .AddInteractiveWebAssemblyRenderMode()
+    .AddAdditionalAssemblies(RoutedAssemblies.Client);
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
 await app.RunAsync();

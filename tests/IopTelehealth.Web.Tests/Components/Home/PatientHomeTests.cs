@@ -41,6 +41,24 @@ public sealed class PatientHomeTests : WebTestContext
     }
 
     [Fact]
+    public void Offers_a_join_link_from_the_lobby_opening_until_the_end()
+    {
+        var now = TestData.MondayEvening.AddMinutes(30);
+        var live = TestData.Session(TestData.MondayEvening);
+        var soon = TestData.Session(now.AddMinutes(15));
+        var later = TestData.Session(now.AddMinutes(16));
+        var cancelled = TestData.Session(TestData.MondayEvening, status: "cancelled");
+        Home.Patient = ApiResult<PatientHomeDto>.Ok(new PatientHomeDto("Sunrise", "Demo Recovery Clinic", TestData.Zone, [TestData.GroupSummary()],
+            [live, soon, later, cancelled]));
+
+        var cut = Render<PatientHome>();
+
+        var links = cut.FindAll("a.join-link");
+        Assert.Equal([$"sessions/{live.Id}/join", $"sessions/{soon.Id}/join"], links.Select(a => a.GetAttribute("href")));
+        links[0].MarkupMatches($"""<a class="button join-link" href="sessions/{live.Id}/join">Join<span class="visually-hidden"> Tuesday-Thursday Evening Group</span></a>""");
+    }
+
+    [Fact]
     public void Says_so_when_there_is_no_group_and_no_session()
     {
         Home.Patient = ApiResult<PatientHomeDto>.Ok(new PatientHomeDto("Sunrise", "Demo Recovery Clinic", TestData.Zone, [], []));

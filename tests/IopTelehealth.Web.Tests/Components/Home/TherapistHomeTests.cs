@@ -27,6 +27,17 @@ public sealed class TherapistHomeTests : WebTestContext
     }
 
     [Fact]
+    public void The_session_happening_now_has_a_join_link()
+    {
+        var session = TestData.Session(TestData.MondayEvening);
+        Home.Therapist = ApiResult<TherapistHomeDto>.Ok(HomeWith([session], []));
+
+        var cut = Render<TherapistHome>();
+
+        Assert.Equal($"sessions/{session.Id}/join", cut.Find("li.session a.join-link").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Cancelled_sessions_are_marked()
     {
         Home.Therapist = ApiResult<TherapistHomeDto>.Ok(HomeWith([TestData.Session(TestData.MondayEvening, status: "cancelled")], []));

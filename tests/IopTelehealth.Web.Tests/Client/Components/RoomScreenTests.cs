@@ -1,0 +1,48 @@
+using Bunit;
+using IopTelehealth.Web.Client.Components;
+using IopTelehealth.Web.Tests.Fakes;
+
+namespace IopTelehealth.Web.Tests.Client.Components;
+
+public sealed class RoomScreenTests : WebTestContext
+{
+    [Fact]
+    public void Leaves_the_video_area_ready_for_the_media_layer()
+    {
+        var room = TestRooms.Admitted();
+
+        var cut = Render<RoomScreen>(p => p.Add(c => c.Room, room));
+
+        var video = cut.Find("#video-area");
+        Assert.Equal("room", video.GetAttribute("data-media-area"));
+        Assert.Equal(TestRooms.SessionId.ToString(), video.GetAttribute("data-session-id"));
+        Assert.Equal(TestRooms.SelfId, video.GetAttribute("data-self-id"));
+    }
+
+    [Fact]
+    public void A_patient_gets_the_help_button_and_no_moderation()
+    {
+        var room = TestRooms.Admitted();
+        room.HelpRequests = [TestRooms.Help()];
+
+        var cut = Render<RoomScreen>(p => p.Add(c => c.Room, room));
+
+        Assert.Single(cut.FindAll("button.help-button"));
+        Assert.Empty(cut.FindAll(".moderation"));
+        Assert.Empty(cut.FindAll(".help-alert"));
+    }
+
+    [Fact]
+    public void A_therapist_gets_the_moderation_panel_and_help_alerts_first()
+    {
+        var room = TestRooms.Admitted(selfId: TestRooms.TherapistId);
+        room.HelpRequests = [TestRooms.Help()];
+
+        var cut = Render<RoomScreen>(p => p.Add(c => c.Room, room).Add(c => c.Moderator, true).Add(c => c.Title, "Evening group"));
+
+        Assert.Equal("help-alert", cut.Find(".room").FirstElementChild!.ClassName);
+        Assert.Equal("Evening group", cut.Find("h1").TextContent);
+        Assert.Single(cut.FindAll(".moderation"));
+        Assert.Empty(cut.FindAll("button.help-button"));
+    }
+}

@@ -1,0 +1,17 @@
+namespace IopTelehealth.Web.Client.Rooms;
+
+/// <summary>
+/// The room page's port to the room hub: the protocol's calls (<see cref="IRoomHub"/>, docs/room-protocol.md), the
+/// connection's start, and the room as this browser knows it. <see cref="RoomHubConnection"/> implements it over the
+/// typed <c>RoomClient</c>; component tests use a fake. Refused calls throw <c>RoomCallException</c> with the
+/// protocol's stable code.
+/// </summary>
+public interface IRoomConnection : IRoomHub, IAsyncDisposable
+{
+    /// <summary>Raised after every change of <see cref="State"/> (hub events, joining, leaving); possibly off the UI thread.</summary>
+    event Action? Changed;
+
+    IRoomState State { get; }
+
+    Task StartAsync();
+}

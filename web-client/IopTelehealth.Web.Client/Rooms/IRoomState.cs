@@ -1,0 +1,41 @@
+namespace IopTelehealth.Web.Client.Rooms;
+
+/// <summary>The room as this browser knows it (the shape of <c>RoomView</c>), read by the room components.</summary>
+public interface IRoomState
+{
+    string? SelfId { get; }
+
+    RoomInfoDto? Room { get; }
+
+    /// <summary>"none" before joining, then "lobby" or "admitted"; "left" after leaving, removal, denial or the end.</summary>
+    string Admission { get; }
+
+    bool HardMuted { get; }
+
+    bool AskedToUnmute { get; }
+
+    bool VideoStoppedByModerator { get; }
+
+    bool Removed { get; }
+
+    bool Banned { get; }
+
+    bool Denied { get; }
+
+    bool Replaced { get; }
+
+    bool Ended { get; }
+
+    IReadOnlyList<ParticipantDto> Participants { get; }
+
+    IReadOnlyList<LobbyEntryDto> Lobby { get; }
+
+    /// <summary>Participant ids with raised hands, in raising order.</summary>
+    IReadOnlyList<string> HandQueue { get; }
+
+    IReadOnlyList<ChatMessageDto> Chat { get; }
+
+    IReadOnlyList<HelpRequestDto> HelpRequests { get; }
+
+    ParticipantDto? Self { get; }
+}
