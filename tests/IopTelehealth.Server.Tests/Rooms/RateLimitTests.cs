@@ -34,6 +34,18 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
     }
 
     [Fact]
+    public async Task Arguments_refused_by_the_binder_never_reach_the_limiter()
+    {
+        await using var client = await server.ConnectAsAsync(DemoAccounts.Patient(3));
+
+        var (unbound, _) = await BurstAsync(12, _ => client.InvokeRawAsync<object?>("SetMedia", "yes", "no"));
+        var (codes, elapsed) = await BurstAsync(12, _ => client.Heartbeat());
+
+        Assert.All(unbound, c => Assert.Equal("invalid-argument", c));
+        Assert.InRange(codes.Count(c => c == "not-joined"), Burst, Burst + (int)Math.Ceiling(elapsed.TotalSeconds * PermitsPerSecond));
+    }
+
+    [Fact]
     public async Task Refused_calls_change_nothing()
     {
         var sessionId = await server.NewSessionAsync();
