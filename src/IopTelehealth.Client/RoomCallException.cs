@@ -17,8 +17,10 @@ public sealed partial class RoomCallException : Exception
     public string Code { get; } = "unknown";
 
     /// <summary>
-    /// SignalR hands a hub error over as "An unexpected error occurred invoking 'X' on the server. HubException: code: text";
-    /// binding failures of wrongly typed arguments come without a code and count as invalid-argument.
+    /// SignalR hands a hub error over as "An unexpected error occurred invoking 'X' on the server. HubException: code: text".
+    /// Arguments that do not bind (wrong JSON or MessagePack types, wrong count, a string that is not a uuid) are refused
+    /// by SignalR before the server's code runs, as "Failed to invoke 'X' due to an error on the server." with nothing
+    /// after it (the server sends no exception details): those count as invalid-argument.
     /// </summary>
     public static RoomCallException From(HubException error)
     {
@@ -29,7 +31,8 @@ public sealed partial class RoomCallException : Exception
             return new RoomCallException(match.Groups["code"].Value, match.Groups["text"].Value, error);
         }
 
-        var code = error.Message.Contains("Error binding arguments", StringComparison.Ordinal)
+        var code = BindingFailurePattern().IsMatch(error.Message)
+            || error.Message.Contains("Error binding arguments", StringComparison.Ordinal)
             || error.Message.Contains("due to an error on the server. InvalidDataException", StringComparison.Ordinal)
             ? "invalid-argument"
             : "unknown";
@@ -38,4 +41,7 @@ public sealed partial class RoomCallException : Exception
 
     [GeneratedRegex(@"(?:HubException: |^)(?<code>[a-z]+(?:-[a-z]+)*): (?<text>.*)$", RegexOptions.Singleline)]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^Failed to invoke '[^']+' due to an error on the server\.$")]
+    private static partial Regex BindingFailurePattern();
 }

@@ -52,7 +52,12 @@ public sealed partial class RoomClient
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Next server, longer pause.
+                // Next server, longer pause. A connection whose resume failed is closed, not left open beside the next one.
+                if (_connection is { } failed && !ReferenceEquals(failed, dead))
+                {
+                    _connection = null;
+                    await failed.DisposeAsync();
+                }
             }
         }
     }
@@ -62,10 +67,10 @@ public sealed partial class RoomClient
         On<RoomSnapshotDto>(connection, nameof(IRoomClient.RoomSnapshot), View.Snapshot);
         On<ParticipantDto>(connection, nameof(IRoomClient.ParticipantJoined), View.Upsert);
         On<ParticipantDto>(connection, nameof(IRoomClient.ParticipantUpdated), View.Upsert);
-        connection.On<string, string>(nameof(IRoomClient.ParticipantLeft), (id, _) =>
+        connection.On<string, string>(nameof(IRoomClient.ParticipantLeft), (id, reason) =>
         {
             EventReceived?.Invoke(nameof(IRoomClient.ParticipantLeft));
-            View.Remove(id);
+            View.Remove(id, reason);
         });
         On<IReadOnlyList<LobbyEntryDto>>(connection, nameof(IRoomClient.LobbyChanged), View.SetLobby);
         On<IReadOnlyList<string>>(connection, nameof(IRoomClient.HandQueueChanged), View.SetHands);

@@ -12,6 +12,7 @@ public sealed class RoomView
     private readonly Dictionary<string, ParticipantDto> _participants = [];
     private readonly List<ChatMessageDto> _chat = [];
     private readonly List<HelpRequestDto> _help = [];
+    private readonly List<Departure> _departures = [];
     private IReadOnlyList<LobbyEntryDto> _lobby = [];
     private IReadOnlyList<string> _hands = [];
 
@@ -49,6 +50,9 @@ public sealed class RoomView
     public IReadOnlyList<ChatMessageDto> Chat => Read(() => (IReadOnlyList<ChatMessageDto>)[.. _chat]);
 
     public IReadOnlyList<HelpRequestDto> HelpRequests => Read(() => (IReadOnlyList<HelpRequestDto>)[.. _help]);
+
+    /// <summary>Every ParticipantLeft seen, oldest first, with its reason (a UI says "lost connection" for node-lost).</summary>
+    public IReadOnlyList<Departure> Departures => Read(() => (IReadOnlyList<Departure>)[.. _departures]);
 
     public ParticipantDto? Self => Read(() => SelfId is null ? null : _participants.GetValueOrDefault(SelfId));
 
@@ -92,7 +96,11 @@ public sealed class RoomView
         }
     });
 
-    internal void Remove(string participantId) => Apply(() => _participants.Remove(participantId));
+    internal void Remove(string participantId, string reason) => Apply(() =>
+    {
+        _participants.Remove(participantId);
+        _departures.Add(new Departure(participantId, reason, DateTimeOffset.UtcNow));
+    });
 
     internal void SetLobby(IReadOnlyList<LobbyEntryDto> lobby) => Apply(() => _lobby = lobby);
 
@@ -155,3 +163,6 @@ public sealed class RoomView
         Changed?.Invoke();
     }
 }
+
+/// <summary>A participant left the room: the reason as on the wire (left, removed, dropped, node-lost, session-ended) and when this client heard of it.</summary>
+public sealed record Departure(string ParticipantId, string Reason, DateTimeOffset ReceivedAt);

@@ -94,6 +94,7 @@ public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presenc
     {
         ArgumentNullException.ThrowIfNull(connection);
         var state = await RequireRoomAsync(connection.SessionId, cancellationToken);
+        RequireHeldBy(state, connection);
         var message = ChatPolicy.Compose(state, connection.ParticipantId, text, to, clock.GetUtcNow());
         await rooms.AppendChatAsync(connection.SessionId, message, cancellationToken);
         await publisher.Notifier.ChatAsync(state, message, cancellationToken);
@@ -109,11 +110,7 @@ public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presenc
         }
 
         var state = await RequireRoomAsync(connection.SessionId, cancellationToken);
-        var participant = state.Find(connection.ParticipantId);
-        if (participant is null || !participant.IsConnected)
-        {
-            throw new RoomException(RoomErrors.NotJoined, "Join the session first.");
-        }
+        var participant = RequireHeldBy(state, connection);
 
         var (_, member) = await AuthorizeAsync(connection.Caller, connection.SessionId, cancellationToken);
         var alert = new HelpAlert(participant.Id, participant.DisplayName, text.Length == 0 ? "Needs help" : text, participant.Attestation,
@@ -169,10 +166,20 @@ public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presenc
         ArgumentNullException.ThrowIfNull(connection);
         return ChangeAsync(connection.SessionId, room =>
         {
+            RequireHeldBy(room.State, connection);
             change(room);
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The participant this connection joined as, while the connection still holds their place. Once a second connection of
+    /// the same account took over (or the participant was removed or denied), the old connection speaks for nobody.
+    /// </summary>
+    private static RoomParticipant RequireHeldBy(RoomState state, RoomConnection connection) =>
+        state.Find(connection.ParticipantId) is { } participant && participant.ConnectionId == connection.ConnectionId
+            ? participant
+            : throw new RoomException(RoomErrors.NotJoined, "This connection is no longer in the session; join again.");
 
     private async Task<T> ChangeAsync<T>(SessionId sessionId, Func<Room, T> change, CancellationToken cancellationToken)
     {

@@ -9,8 +9,16 @@ namespace IopTelehealth.Server.Rooms;
 /// Turns room events into hub events and decides each one's audience. Group changes go through the hub context, so
 /// with the Redis backplane a connection served by another node is moved into its groups too.
 /// </summary>
-internal sealed class SignalRRoomNotifier(IHubContext<RoomHub, IRoomClient> hub, IRoomStore rooms, TimeProvider clock, RoomSettings settings) : IRoomNotifier
+internal sealed partial class SignalRRoomNotifier(IHubContext<RoomHub, IRoomClient> hub, IRoomStore rooms, TimeProvider clock, RoomSettings settings,
+    ILogger<SignalRRoomNotifier> log) : IRoomNotifier
 {
+    /// <summary>
+    /// How long moving a connection of another node into or out of groups may wait. With the Redis backplane SignalR waits
+    /// for the owning node's acknowledgement, up to 30 s per group; a killed node never answers, and a resume, an admit or a
+    /// removal must not hang on it. A live node answers in milliseconds.
+    /// </summary>
+    internal static readonly TimeSpan GroupChangeTimeout = TimeSpan.FromSeconds(2);
+
     public async Task PublishAsync(RoomState state, IReadOnlyList<RoomEvent> events, CancellationToken cancellationToken = default)
     {
         var id = state.SessionId;
@@ -131,21 +139,36 @@ internal sealed class SignalRRoomNotifier(IHubContext<RoomHub, IRoomClient> hub,
     }
 
     /// <summary>The groups a connection belongs to once it is in the room (not merely in the lobby).</summary>
-    private async Task AddToRoomGroupsAsync(string connection, RoomParticipant participant, SessionId id, CancellationToken cancellationToken)
+    private Task AddToRoomGroupsAsync(string connection, RoomParticipant participant, SessionId id, CancellationToken cancellationToken) =>
+        ChangeGroupsAsync(connection, participant.Role.Moderates() ? [RoomGroups.Admitted(id), RoomGroups.Moderators(id)] : [RoomGroups.Admitted(id)],
+            add: true, cancellationToken);
+
+    internal Task RemoveFromRoomGroupsAsync(string connection, SessionId id, CancellationToken cancellationToken) =>
+        ChangeGroupsAsync(connection, [RoomGroups.All(id), RoomGroups.Admitted(id), RoomGroups.Moderators(id)], add: false, cancellationToken);
+
+    /// <summary>All group changes of one connection at once, bounded by <see cref="GroupChangeTimeout"/>.</summary>
+    private async Task ChangeGroupsAsync(string connection, string[] groups, bool add, CancellationToken cancellationToken)
     {
-        await hub.Groups.AddToGroupAsync(connection, RoomGroups.Admitted(id), cancellationToken);
-        if (participant.Role.Moderates())
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(GroupChangeTimeout);
+        var changes = Task.WhenAll(groups.Select(group => add
+            ? hub.Groups.AddToGroupAsync(connection, group, bounded.Token)
+            : hub.Groups.RemoveFromGroupAsync(connection, group, bounded.Token)));
+        try
         {
-            await hub.Groups.AddToGroupAsync(connection, RoomGroups.Moderators(id), cancellationToken);
+            await changes.WaitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The connection's node did not answer in time: it died with its connections (the sweeper closes their presence).
+            _ = changes.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            LogGroupChangeTimedOut(log, add ? "add" : "remove", GroupChangeTimeout.TotalMilliseconds);
         }
     }
 
-    internal async Task RemoveFromRoomGroupsAsync(string connection, SessionId id, CancellationToken cancellationToken)
-    {
-        await hub.Groups.RemoveFromGroupAsync(connection, RoomGroups.All(id), cancellationToken);
-        await hub.Groups.RemoveFromGroupAsync(connection, RoomGroups.Admitted(id), cancellationToken);
-        await hub.Groups.RemoveFromGroupAsync(connection, RoomGroups.Moderators(id), cancellationToken);
-    }
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning,
+        Message = "Group {Change} for a connection of another node got no answer within {TimeoutMs} ms; its node is presumed dead")]
+    private static partial void LogGroupChangeTimedOut(ILogger logger, string change, double timeoutMs);
 
     private static string? Connection(RoomState state, ParticipantId id) => state.Find(id)?.ConnectionId;
 }

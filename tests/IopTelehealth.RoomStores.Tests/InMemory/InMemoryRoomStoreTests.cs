@@ -2,6 +2,7 @@ using System.Text.Json;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.InMemory;
+using IopTelehealth.Testing;
 
 namespace IopTelehealth.RoomStores.Tests.InMemory;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IopTelehealth.Server.Tests.Infrastructure;
+using IopTelehealth.Testing;
 
 namespace IopTelehealth.Server.Tests.Identity;
 

@@ -1,4 +1,5 @@
 using IopTelehealth.Persistence;
+using IopTelehealth.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

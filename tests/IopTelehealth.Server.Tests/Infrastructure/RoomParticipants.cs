@@ -1,3 +1,4 @@
+using System.Net;
 using IopTelehealth.Client;
 using IopTelehealth.Contracts.Rooms;
 using IopTelehealth.Domain.Clinics;
@@ -11,18 +12,31 @@ public static class RoomParticipants
 {
     public static readonly AttestationDto AtHome = new("Home, Evanston", "IL", PrivateSpace: true, TelehealthConsentDefaults.Version);
 
-    public static async Task<RoomClient> ConnectAsAsync(this IopServer server, string email, bool messagePack = false, string? origin = null)
+    public static async Task<RoomClient> ConnectAsAsync(this IopServer server, string email, bool messagePack = false, string? origin = null) =>
+        await ConnectAsync([server.BaseAddress], await server.AccessTokenAsync(email), messagePack, origin);
+
+    /// <summary>A started client of <paramref name="servers"/> (reconnecting to the next one in turn) with a bearer token or cookies.</summary>
+    public static async Task<RoomClient> ConnectAsync(IReadOnlyList<Uri> servers, string? token, bool messagePack = false, string? origin = null,
+        CookieContainer? cookies = null)
     {
-        var token = await server.AccessTokenAsync(email);
         var client = new RoomClient(new RoomClientOptions
         {
-            Servers = [server.BaseAddress],
-            AccessTokenProvider = () => Task.FromResult<string?>(token),
+            Servers = servers,
+            AccessTokenProvider = token is null ? null : () => Task.FromResult<string?>(token),
             UseMessagePack = messagePack,
             Origin = origin,
+            Cookies = cookies,
         });
-        await client.StartAsync();
-        return client;
+        try
+        {
+            await client.StartAsync();
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A real access token through the code + PKCE flow (TOTP for staff), cached per server and account.</summary>
@@ -33,12 +47,18 @@ public static class RoomParticipants
             return cached;
         }
 
-        using var tokens = server.NewTokenClient();
-        var staff = email is DemoAccounts.Admin or DemoAccounts.Therapist or DemoAccounts.Staff;
-        var response = await tokens.SignInAsync(email, DemoAccounts.Password, staff ? DemoAccounts.TotpSecret : null);
-        var token = response.AccessToken ?? throw new InvalidOperationException($"No token for {email}: {response.Error}");
+        var token = await SignInForTokenAsync(server.BaseAddress, email);
         server.Tokens[email] = token;
         return token;
+    }
+
+    /// <summary>Signs a demo account in at <paramref name="issuer"/> through the code + PKCE flow and returns its access token.</summary>
+    public static async Task<string> SignInForTokenAsync(Uri issuer, string email, string? totpSecret = null)
+    {
+        using var tokens = new TokenClient(issuer);
+        var staff = email is DemoAccounts.Admin or DemoAccounts.Therapist or DemoAccounts.Staff;
+        var response = await tokens.SignInAsync(email, DemoAccounts.Password, totpSecret ?? (staff ? DemoAccounts.TotpSecret : null));
+        return response.AccessToken ?? throw new InvalidOperationException($"No token for {email}: {response.Error}");
     }
 
     /// <summary>The demo's "open now" session.</summary>

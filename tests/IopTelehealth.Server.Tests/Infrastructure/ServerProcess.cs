@@ -43,6 +43,19 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's own process id: <c>dotnet IopTelehealth.Server.dll</c> runs the app inside the dotnet host process, no child.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// kill -9: SIGKILL to the server process alone. Nothing runs in it afterwards (no shutdown, no goodbye to clients or
+    /// Redis), as when a machine dies.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

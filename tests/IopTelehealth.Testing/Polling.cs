@@ -1,7 +1,7 @@
-namespace IopTelehealth.RoomStores.Tests;
+namespace IopTelehealth.Testing;
 
-/// <summary>Waiting for an outside process (redis-server) without fixed sleeps: poll a condition until a deadline.</summary>
-internal static class Polling
+/// <summary>Waiting for an outside process (redis-server, a server node) without fixed sleeps: poll a condition until a deadline.</summary>
+public static class Polling
 {
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
     {

@@ -1,0 +1,111 @@
+using IopTelehealth.Persistence;
+using IopTelehealth.Server.Seeding;
+using IopTelehealth.Server.Tests.Infrastructure;
+using IopTelehealth.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IopTelehealth.Server.Tests.MultiNode;
+
+/// <summary>
+/// Two server processes (the built IopTelehealth.Server.dll) on their own loopback ports, sharing a private redis-server,
+/// one database and one data folder. They act as one deployment behind a load balancer:
+/// <list type="bullet">
+/// <item>one issuer: both are configured with node A's URL as <c>Identity:Issuer</c>, so a token from A is valid on B;</item>
+/// <item>one set of keys: the same <c>Storage:DataDirectory</c>, where A generates the signing/encryption PEM files and the
+/// web-client secret on its first start (B starts only once A listens, and reads them); Data Protection keys live in Redis;</item>
+/// <item>one database: the run's database (<see cref="TestDatabase"/>: PostgreSQL in the PostgreSQL run, else a SQLite file
+/// in WAL mode in the shared folder), migrated and seeded by A;</item>
+/// <item>one Redis: room and presence stores and the SignalR backplane (<c>Redis:Configuration</c>).</item>
+/// </list>
+/// Room timings are the defaults (node heartbeat with every 2 s sweep, node timeout 8 s), which the node-loss bound is about.
+/// </summary>
+public sealed class TwoNodeCluster : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("iop-cluster-").FullName;
+    private readonly Dictionary<string, string?> _database = TestDatabase.Settings().ToDictionary(p => p.Key, p => p.Value);
+    private RedisServerProcess? _redis;
+
+    public ServerProcess NodeA { get; private set; } = null!;
+
+    public ServerProcess NodeB { get; private set; } = null!;
+
+    public Uri AddressA { get; } = new($"http://127.0.0.1:{FreePort.Next()}/");
+
+    public Uri AddressB { get; } = new($"http://127.0.0.1:{FreePort.Next()}/");
+
+    public async ValueTask InitializeAsync()
+    {
+        _redis = await RedisServerProcess.StartAsync();
+        NodeA = await StartNodeAsync(AddressA);
+        NodeB = await StartNodeAsync(AddressB);
+    }
+
+    /// <summary>An access token for a demo account, from node A (the issuer of both nodes).</summary>
+    public Task<string> TokenAsync(string email) => RoomParticipants.SignInForTokenAsync(AddressA, email);
+
+    /// <summary>The demo's "open now" session, read from the shared database.</summary>
+    public async Task<Guid> OpenSessionIdAsync()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(_database).Build().GetSection(DatabaseSettings.Section).Get<DatabaseSettings>()
+            ?? new DatabaseSettings();
+        await using var services = new ServiceCollection().AddIopPersistence(settings, _dataDirectory).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IopDbContext>();
+        return await db.Sessions.Where(s => s.Topic == DemoAccounts.DropInTopic).Select(s => s.Id).FirstAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in new[] { NodeB, NodeA }.Where(n => n is not null))
+        {
+            await node.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed node may leave the SQLite WAL behind for a moment; the run's temp folder is removed anyway.
+        }
+    }
+
+    private async Task<ServerProcess> StartNodeAsync(Uri address)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+            ["Identity__Issuer"] = AddressA.ToString(),
+            ["Identity__AllowInsecureHttp"] = "true",
+            ["Storage__DataDirectory"] = _dataDirectory,
+            ["Demo__Seed"] = "true",
+            ["Redis__Configuration"] = _redis!.Endpoint,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in _database)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+        }
+
+        var node = new ServerProcess(environment);
+        if (!await node.WaitForOutputAsync("IopTelehealth is listening on", StartTimeout))
+        {
+            var output = $"{node.StandardOutput}\n{node.StandardError}";
+            await node.DisposeAsync();
+            throw new InvalidOperationException($"The node at {address} did not start within {StartTimeout.TotalSeconds} s:\n{output}");
+        }
+
+        return node;
+    }
+}
