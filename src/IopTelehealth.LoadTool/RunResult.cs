@@ -1,0 +1,27 @@
+namespace IopTelehealth.LoadTool;
+
+/// <summary>The figures of one side (hub or baseline) of a run.</summary>
+internal sealed record RunResult(
+    string Name,
+    int Connections,
+    LoadCounters Counters,
+    TimeSpan Window,
+    ProcessSample? ServerBeforeConnect,
+    ProcessSample? ServerJoined,
+    TimeSpan? ServerCpu,
+    TimeSpan ClientCpu,
+    double LoadAverage)
+{
+    public double EventsPerSecond => Counters.EventsInWindow / Window.TotalSeconds;
+
+    public double? EventsPerServerCpuSecond => ServerCpu is { TotalSeconds: > 0 } cpu ? Counters.EventsInWindow / cpu.TotalSeconds : null;
+
+    /// <summary>Server cores busy during the window (CPU seconds per wall second).</summary>
+    public double? ServerCores => ServerCpu is { } cpu ? cpu.TotalSeconds / Window.TotalSeconds : null;
+
+    public double ClientCores => ClientCpu.TotalSeconds / Window.TotalSeconds;
+
+    public double? MemoryPerConnectionBytes => ServerBeforeConnect is { } before && ServerJoined is { } joined
+        ? (double)(joined.RssBytes - before.RssBytes) / Connections
+        : null;
+}
