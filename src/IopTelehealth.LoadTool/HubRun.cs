@@ -19,18 +19,26 @@ internal static class HubRun
             await Pace.BoundedAsync(participants, options.ConnectParallelism, p => p.ConnectAsync());
             output.WriteLine($"  connected {participants.Count}");
 
+            var beforeJoins = Sample(options);
             var therapists = participants.Where(p => accounts[p.Index].Therapist).ToList();
             await Pace.RunAsync(therapists, options.JoinRate, p => Join(p, accounts, sessions, counters));
             // Patients arrive room by room in turn (number 1 of every room, then number 2, ...), as groups fill before a start time.
             var patients = participants.Where(p => !accounts[p.Index].Therapist).OrderBy(p => p.Index % options.PerRoom).ThenBy(p => p.Index).ToList();
             await Pace.RunAsync(patients, options.JoinRate, p => Join(p, accounts, sessions, counters));
             output.WriteLine($"  joined and admitted {counters.JoinAdmitted.Count} of {participants.Count}");
+            var joinCpu = Sample(options)?.Cpu - beforeJoins?.Cpu;
 
             // Let the join burst's garbage settle before reading memory with everyone connected.
             await Task.Delay(TimeSpan.FromSeconds(3));
             var joined = Sample(options);
-            var (clientCpu, serverCpu) = await SteadyState.RunAsync(participants, options, counters, () => Sample(options), output);
-            return new RunResult(name, participants.Count, counters, options.Duration, before, joined, serverCpu, clientCpu, ProcessMeter.LoadAverage());
+            int[] measured = [.. new[] { options.ServerPid, options.RedisPid }.OfType<int>()];
+            var (clientCpu, cpu) = await SteadyState.RunAsync(participants, options, counters, measured, output);
+            TimeSpan? serverCpu = options.ServerPid is null ? null : cpu[0];
+            TimeSpan? redisCpu = options.RedisPid is null ? null : cpu[^1];
+            return new RunResult(name, participants.Count, counters, options.Duration, before, joined, serverCpu, redisCpu, clientCpu, ProcessMeter.LoadAverage())
+            {
+                JoinCpu = joinCpu,
+            };
         }
         finally
         {

@@ -11,6 +11,7 @@ internal sealed record LoadOptions
 
           --server <url>            hub server (default http://127.0.0.1:5080), seeded with Demo:LoadTestRooms >= rooms
           --server-pid <pid>        the hub server's process, for CPU and memory (/proc); without it no server figures
+          --redis-pid <pid>         redis-server's process when the hub keeps rooms in Redis: its CPU is reported too
           --rooms <n>               rooms (default 150)
           --per-room <n>            participants per room: 1 therapist + n-1 patients (default 14)
           --chat-interval <t>       each participant sends a group chat line this often (default 5s)
@@ -34,6 +35,8 @@ internal sealed record LoadOptions
     public Uri Server { get; init; } = new("http://127.0.0.1:5080/");
 
     public int? ServerPid { get; init; }
+
+    public int? RedisPid { get; init; }
 
     public int Rooms { get; init; } = 150;
 
@@ -86,6 +89,7 @@ internal sealed record LoadOptions
             {
                 "--server" => options with { Server = new Uri(Value().TrimEnd('/') + "/") },
                 "--server-pid" => options with { ServerPid = Int(Value()) },
+                "--redis-pid" => options with { RedisPid = Int(Value()) },
                 "--rooms" => options with { Rooms = Int(Value()) },
                 "--per-room" => options with { PerRoom = Int(Value()) },
                 "--chat-interval" => options with { ChatInterval = Time(Value()) },

@@ -18,11 +18,18 @@ internal static class Report
         Row(output, "connect p50 / p99 ms", runs.Select(r => $"{F(r.Counters.Connect.Percentile(50))} / {F(r.Counters.Connect.Percentile(99))}"));
         Row(output, "join call p50 / p95 / p99 ms", runs.Select(r => Three(r.Counters.JoinRoundTrip)));
         Row(output, "join → admitted p50 / p95 / p99 ms", runs.Select(r => Three(r.Counters.JoinAdmitted)));
+        Row(output, "server CPU per join ms", runs.Select(r => F(r.JoinCpuPerParticipantMs, "0.00")));
         Row(output, "fan-out p50 / p99 / max ms", runs.Select(r => $"{F(r.Counters.FanOut.Percentile(50))} / {F(r.Counters.FanOut.Percentile(99))} / {F(r.Counters.FanOut.Percentile(100))}"));
         Row(output, "fan-out samples", runs.Select(r => r.Counters.FanOut.Count.ToString(CultureInfo.InvariantCulture)));
         Row(output, "events delivered / s", runs.Select(r => F(r.EventsPerSecond, "0")));
         Row(output, "server CPU (cores busy)", runs.Select(r => F(r.ServerCores, "0.00")));
         Row(output, "events / server CPU-s", runs.Select(r => F(r.EventsPerServerCpuSecond, "0")));
+        if (hub?.RedisCpu is not null)
+        {
+            Row(output, "redis CPU (cores busy)", runs.Select(r => F(r.RedisCores, "0.00")));
+            Row(output, "events / (server + redis) CPU-s", runs.Select(r => F(r.EventsPerServerAndRedisCpuSecond ?? r.EventsPerServerCpuSecond, "0")));
+        }
+
         Row(output, "server RSS before / joined MB", runs.Select(r => $"{Mb(r.ServerBeforeConnect)} / {Mb(r.ServerJoined)}"));
         Row(output, "server memory / connection KB", runs.Select(r => F(r.MemoryPerConnectionBytes / 1024, "0.0")));
         Row(output, "client CPU (cores busy)", runs.Select(r => F(r.ClientCores, "0.00")));
@@ -32,6 +39,12 @@ internal static class Report
         var ratio = hub?.EventsPerServerCpuSecond / baseline?.EventsPerServerCpuSecond;
         output.WriteLine();
         output.WriteLine($"hub / baseline, events per server CPU-second: {F(ratio, "0.00")}");
+        var withRedis = hub?.EventsPerServerAndRedisCpuSecond / baseline?.EventsPerServerCpuSecond;
+        if (withRedis is not null)
+        {
+            output.WriteLine($"hub + redis / baseline, events per CPU-second: {F(withRedis, "0.00")}");
+        }
+
         if (hub is not null)
         {
             output.WriteLine("targets (hub):");
@@ -41,7 +54,7 @@ internal static class Report
             Target(output, "<= 64 KB server memory per connection", hub.MemoryPerConnectionBytes / 1024, v => v <= 64, "0.0 KB");
         }
 
-        output.WriteLine("json: " + JsonSerializer.Serialize(runs.Select(Summary).Append(new Dictionary<string, double?> { ["ratio"] = ratio })));
+        output.WriteLine("json: " + JsonSerializer.Serialize(runs.Select(Summary).Append(new Dictionary<string, double?> { ["ratio"] = ratio, ["ratioWithRedis"] = withRedis })));
     }
 
     private static Dictionary<string, double?> Summary(RunResult r) => new()
@@ -52,11 +65,14 @@ internal static class Report
         ["joinP50"] = r.Counters.JoinAdmitted.Percentile(50),
         ["joinP95"] = r.Counters.JoinAdmitted.Percentile(95),
         ["joinP99"] = r.Counters.JoinAdmitted.Percentile(99),
+        ["joinCpuMs"] = r.JoinCpuPerParticipantMs,
         ["fanoutP50"] = r.Counters.FanOut.Percentile(50),
         ["fanoutP99"] = r.Counters.FanOut.Percentile(99),
         ["eventsPerSecond"] = r.EventsPerSecond,
         ["serverCores"] = r.ServerCores,
         ["eventsPerCpuSecond"] = r.EventsPerServerCpuSecond,
+        ["redisCores"] = r.RedisCores,
+        ["eventsPerCpuSecondWithRedis"] = r.EventsPerServerAndRedisCpuSecond,
         ["kbPerConnection"] = r.MemoryPerConnectionBytes / 1024,
         ["clientCores"] = r.ClientCores,
         ["load"] = r.LoadAverage,

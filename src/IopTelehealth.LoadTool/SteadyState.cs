@@ -19,26 +19,27 @@ internal interface ISimulatedParticipant
 /// </summary>
 internal static class SteadyState
 {
-    /// <returns>CPU of this process (the client side) and of the server (when <paramref name="server"/> can read it) during the measured window.</returns>
-    public static async Task<(TimeSpan Client, TimeSpan? Server)> RunAsync(IReadOnlyList<ISimulatedParticipant> participants, LoadOptions options,
-        LoadCounters counters, Func<ProcessSample?> server, TextWriter output)
+    /// <param name="servers">The server-side processes to measure (the server, and Redis when it holds the rooms).</param>
+    /// <returns>CPU of this process (the client side) and of each server-side process during the measured window.</returns>
+    public static async Task<(TimeSpan Client, TimeSpan[] Servers)> RunAsync(IReadOnlyList<ISimulatedParticipant> participants, LoadOptions options,
+        LoadCounters counters, IReadOnlyList<int> servers, TextWriter output)
     {
         using var stop = new CancellationTokenSource();
         var drivers = participants.Select(p => DriveAsync(p, options, counters, stop.Token)).ToList();
         await Task.Delay(options.Warmup);
         var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var serverStart = server();
+        var serverStart = servers.Select(ProcessMeter.Read).ToList();
         counters.OpenWindow();
         output.WriteLine($"  measuring {options.Duration.TotalSeconds:0} s ...");
         await Task.Delay(options.Duration);
         counters.CloseWindow();
-        var serverEnd = server();
+        var serverEnd = servers.Select(ProcessMeter.Read).ToList();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - startCpu;
         await stop.CancelAsync();
         await Task.WhenAll(drivers);
         // Lines still in flight arrive after the window; give them a moment so the fan-out tail is not cut off.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        return (clientCpu, serverStart is null || serverEnd is null ? null : serverEnd.Cpu - serverStart.Cpu);
+        return (clientCpu, [.. serverEnd.Zip(serverStart, (end, start) => end.Cpu - start.Cpu)]);
     }
 
     private static async Task DriveAsync(ISimulatedParticipant participant, LoadOptions options, LoadCounters counters, CancellationToken stop)

@@ -24,6 +24,7 @@ internal static class BaselineRun
                 var before = ProcessMeter.Read(server.Id);
                 await Pace.BoundedAsync(participants, options.ConnectParallelism, p => p.ConnectAsync());
                 output.WriteLine($"  connected {participants.Count}");
+                var beforeJoins = ProcessMeter.Read(server.Id);
                 var order = participants.OrderBy(p => accounts[p.Index].Therapist ? 0 : 1).ThenBy(p => p.Index % options.PerRoom).ThenBy(p => p.Index);
                 await Pace.RunAsync(order, options.JoinRate, async p =>
                 {
@@ -37,11 +38,15 @@ internal static class BaselineRun
                     }
                 });
                 output.WriteLine($"  joined {counters.JoinAdmitted.Count} of {participants.Count}");
+                var joinCpu = ProcessMeter.Read(server.Id).Cpu - beforeJoins.Cpu;
                 await Task.Delay(TimeSpan.FromSeconds(3));
                 var joined = ProcessMeter.Read(server.Id);
-                var (clientCpu, serverCpu) = await SteadyState.RunAsync(participants, options, counters, () => ProcessMeter.Read(server.Id), output);
-                return new RunResult("baseline (raw WebSocket)", participants.Count, counters, options.Duration, before, joined, serverCpu, clientCpu,
-                    ProcessMeter.LoadAverage());
+                var (clientCpu, serverCpu) = await SteadyState.RunAsync(participants, options, counters, [server.Id], output);
+                return new RunResult("baseline (raw WebSocket)", participants.Count, counters, options.Duration, before, joined, serverCpu[0], null, clientCpu,
+                    ProcessMeter.LoadAverage())
+                {
+                    JoinCpu = joinCpu,
+                };
             }
             finally
             {
