@@ -13,7 +13,8 @@ namespace IopTelehealth.LoadTool;
 /// </summary>
 internal sealed class TokenStore(LoadOptions options, TextWriter output)
 {
-    private sealed record Entry(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt);
+    /// <summary>A cached token and the server that issued it (outside Production the issuer is the server's URL, port included).</summary>
+    private sealed record Entry(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt, Uri Server);
 
     public string CachePath { get; } = options.TokenCache
         ?? Path.Combine(Path.GetTempPath(), "iop-loadtool", $"tokens-{options.Server.Host}-{options.Server.Port}.json");
@@ -29,7 +30,12 @@ internal sealed class TokenStore(LoadOptions options, TextWriter output)
         await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism = options.SignInParallelism, CancellationToken = cancellationToken },
             async (email, _) =>
             {
-                if (cached.TryGetValue(email, out var entry) && entry.ExpiresAt > deadline)
+                if (cached.TryGetValue(email, out var entry) && entry.Server != options.Server)
+                {
+                    entry = null;
+                }
+
+                if (entry is not null && entry.ExpiresAt > deadline)
                 {
                     result[email] = entry;
                     Interlocked.Increment(ref reused);
@@ -38,14 +44,15 @@ internal sealed class TokenStore(LoadOptions options, TextWriter output)
 
                 if (entry?.RefreshToken is { } refresh && await tokens.RefreshAsync(refresh) is { AccessToken: not null } renewed)
                 {
-                    result[email] = ToEntry(renewed);
+                    result[email] = ToEntry(renewed, options.Server);
                     Interlocked.Increment(ref refreshed);
                     return;
                 }
 
                 var therapist = email.Contains("-therapist@", StringComparison.Ordinal);
                 var response = await tokens.SignInAsync(email, DemoAccounts.Password, therapist ? DemoAccounts.TotpSecret : null);
-                result[email] = ToEntry(response.AccessToken is null ? throw new InvalidOperationException($"Sign-in failed for a load account: {response.Error}") : response);
+                result[email] = ToEntry(response.AccessToken is null ? throw new InvalidOperationException($"Sign-in failed for a load account: {response.Error}") : response,
+                    options.Server);
                 Interlocked.Increment(ref signedIn);
             });
 
@@ -62,8 +69,8 @@ internal sealed class TokenStore(LoadOptions options, TextWriter output)
     /// <summary>Forgets every cached token (the server was reset: its keys or accounts changed).</summary>
     public void Clear() => File.Delete(CachePath);
 
-    private static Entry ToEntry(TokenResponse response) =>
-        new(response.AccessToken!, response.RefreshToken, DateTimeOffset.UtcNow.AddSeconds((response.ExpiresIn ?? 1800) - 30));
+    private static Entry ToEntry(TokenResponse response, Uri server) =>
+        new(response.AccessToken!, response.RefreshToken, DateTimeOffset.UtcNow.AddSeconds((response.ExpiresIn ?? 1800) - 30), server);
 
     private Dictionary<string, Entry> Load()
     {
