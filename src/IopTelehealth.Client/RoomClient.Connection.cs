@@ -74,7 +74,11 @@ public sealed partial class RoomClient
         });
         On<IReadOnlyList<LobbyEntryDto>>(connection, nameof(IRoomClient.LobbyChanged), View.SetLobby);
         On<IReadOnlyList<string>>(connection, nameof(IRoomClient.HandQueueChanged), View.SetHands);
-        On<ChatMessageDto>(connection, nameof(IRoomClient.Chat), View.AddChat);
+        On<ChatMessageDto>(connection, nameof(IRoomClient.Chat), message =>
+        {
+            ChatReceived?.Invoke(message);
+            View.AddChat(message);
+        });
         On<HelpRequestDto>(connection, nameof(IRoomClient.HelpRequested), View.AddHelp);
         On<bool>(connection, nameof(IRoomClient.Muted), View.Muted);
         On(connection, nameof(IRoomClient.AskedToUnmute), View.AskedToUnmuteNow);

@@ -38,6 +38,9 @@ public sealed partial class RoomClient : IAsyncDisposable
     /// <summary>Every hub event by name as it arrives, before <see cref="View"/> applies it (for timing in the load tool).</summary>
     public event Action<string>? EventReceived;
 
+    /// <summary>Every chat line as it arrives, before <see cref="View"/> applies it (the load tool reads its send time).</summary>
+    public event Action<ChatMessageDto>? ChatReceived;
+
     /// <summary>Raised after the client re-established its connection and resumed its session.</summary>
     public event Action<Uri>? Resumed;
 

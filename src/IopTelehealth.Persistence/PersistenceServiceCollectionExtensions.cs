@@ -12,19 +12,22 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddIopPersistence(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // The options are built once, not in every scope: every room hub call opens a scope and constructs a context
+        // (through the session directory) even when it never queries, and rebuilding the options each time was most
+        // of that cost (docs/benchmarks.md). The context itself stays scoped.
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(settings.ConnectionString)
                     ? $"Data Source={Path.Combine(dataDirectory, "iop.db")}"
                     : settings.ConnectionString;
-                services.AddDbContext<IopDbContext, SqliteIopDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContext<IopDbContext, SqliteIopDbContext>(options => options.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgres = string.IsNullOrWhiteSpace(settings.ConnectionString)
                     ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.")
                     : settings.ConnectionString;
-                services.AddDbContext<IopDbContext, PostgreSqlIopDbContext>(options => options.UseNpgsql(postgres));
+                services.AddDbContext<IopDbContext, PostgreSqlIopDbContext>(options => options.UseNpgsql(postgres), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{settings.Provider}' is not supported; use Sqlite or PostgreSql.");

@@ -24,9 +24,10 @@ scaleOut.AddSharedState(builder.Services, builder.Services.AddDataProtection().S
 builder.Services.AddIopRooms(builder.Configuration, scaleOut);
 builder.Services.AddIopMedia(builder.Configuration);
 builder.Services.AddOptions<StorageSettings>().Bind(builder.Configuration.GetSection(StorageSettings.Section));
-builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateOnStart();
+builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<LoadTestSeeder>();
 builder.Services.AddIopClinicApi();
 builder.Services.AddIopHome();
 builder.Services.AddAuthorization();

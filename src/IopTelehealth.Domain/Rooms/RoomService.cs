@@ -44,8 +44,8 @@ public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presenc
 
         await presence.RegisterAsync(new PresenceEntry(connectionId, nodeId, sessionId, participant.Id, caller.UserId, now), cancellationToken);
         await publisher.PublishAsync(change.State, change.Events, cancellationToken);
-        var chat = await rooms.ReadChatAsync(sessionId, settings.ChatHistoryLimit, cancellationToken);
-        return new JoinOutcome(new RoomConnection(sessionId, participant.Id, connectionId, caller), change.Result, change.State, chat);
+        // No chat here: an admitted participant gets the history in its snapshot, read once after it joined the groups.
+        return new JoinOutcome(new RoomConnection(sessionId, participant.Id, connectionId, caller), change.Result, change.State);
     }
 
     public async Task LeaveAsync(RoomConnection connection, CancellationToken cancellationToken = default)

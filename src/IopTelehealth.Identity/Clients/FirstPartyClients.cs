@@ -9,9 +9,9 @@ public static class FirstPartyClients
     public const string Web = "iop-web";
 
     /// <summary>First-party tools, tests and the load tool: public, code + PKCE, loopback redirect captured by the tool.</summary>
-    public const string Tools = "iop-tools";
+    public const string Tools = Contracts.FirstPartyTools.ClientId;
 
-    public const string ToolsRedirectUri = "http://127.0.0.1/oauth/callback";
+    public const string ToolsRedirectUri = Contracts.FirstPartyTools.RedirectUri;
 
     public const string WebCallbackPath = "/signin-oidc";
     public const string WebSignedOutCallbackPath = "/signout-callback-oidc";

@@ -27,9 +27,15 @@ internal static class Bootstrap
         var identity = app.Services.GetRequiredService<IOptions<IdentitySettings>>().Value;
         await ClientRegistrar.RegisterAsync(app.Services, identity, FirstPartyClients.ResolveWebSecret(identity, dataDirectory));
 
-        if (app.Services.GetRequiredService<IOptions<DemoSettings>>().Value.Seed)
+        var demo = app.Services.GetRequiredService<IOptions<DemoSettings>>().Value;
+        if (demo.Seed)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+
+        if (demo.LoadTestRooms > 0)
+        {
+            await scope.ServiceProvider.GetRequiredService<LoadTestSeeder>().SeedAsync(demo.LoadTestRooms, demo.LoadTestPatientsPerRoom);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IopTelehealth.Identity;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,17 @@ public sealed class DemoSettings
 
     /// <summary>Seed the demo clinic into an empty database. Refused in Production.</summary>
     public bool Seed { get; set; }
+
+    /// <summary>
+    /// Seed a "Load Test Clinic" with this many groups (one therapist and <see cref="LoadTestPatientsPerRoom"/> patients each,
+    /// demo password, demo TOTP secret, a session open now) for src/IopTelehealth.LoadTool. 0 = none. Refused in Production.
+    /// </summary>
+    [Range(0, 1000)]
+    public int LoadTestRooms { get; set; }
+
+    /// <summary>Patients per load-test group (the program's group size allows at most 50).</summary>
+    [Range(1, 50)]
+    public int LoadTestPatientsPerRoom { get; set; } = 13;
 }
 
 internal static class HostConfiguration

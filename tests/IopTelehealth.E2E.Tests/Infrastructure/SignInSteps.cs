@@ -1,4 +1,4 @@
-using IopTelehealth.Server.Tests.Infrastructure;
+using IopTelehealth.Client.SignIn;
 using Microsoft.Playwright;
 
 namespace IopTelehealth.E2E.Tests.Infrastructure;

@@ -39,7 +39,7 @@ public sealed class AuthorizationCodeFlowTests(DemoServer server) : IClassFixtur
     {
         using var browser = server.NewBrowser();
 
-        var outcome = await TokenClient.AuthorizeAsync(browser, TokenClient.AuthorizeUrl(pkce: null), DemoAccounts.Patient(2), DemoAccounts.Password);
+        var outcome = await TokenClient.AuthorizeAsync(browser.Http, TokenClient.AuthorizeUrl(pkce: null), DemoAccounts.Patient(2), DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
         Assert.Contains("error:invalid_request", outcome.Body, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class AuthorizationCodeFlowTests(DemoServer server) : IClassFixtur
     {
         using var browser = server.NewBrowser();
 
-        var outcome = await TokenClient.AuthorizeAsync(browser, TokenClient.AuthorizeUrl(Pkce.New(), method: "plain"), DemoAccounts.Patient(2), DemoAccounts.Password);
+        var outcome = await TokenClient.AuthorizeAsync(browser.Http, TokenClient.AuthorizeUrl(Pkce.New(), method: "plain"), DemoAccounts.Patient(2), DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
         Assert.Contains("error:invalid_request", outcome.Body, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class AuthorizationCodeFlowTests(DemoServer server) : IClassFixtur
     {
         using var browser = server.NewBrowser();
 
-        var outcome = await TokenClient.AuthorizeAsync(browser, TokenClient.AuthorizeUrl(Pkce.New(), redirectUri: redirectUri), DemoAccounts.Patient(3), DemoAccounts.Password);
+        var outcome = await TokenClient.AuthorizeAsync(browser.Http, TokenClient.AuthorizeUrl(Pkce.New(), redirectUri: redirectUri), DemoAccounts.Patient(3), DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
         Assert.Contains("redirect_uri", outcome.Body, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class AuthorizationCodeFlowTests(DemoServer server) : IClassFixtur
         using var browser = server.NewBrowser();
         using var tokens = server.NewTokenClient();
         var pkce = Pkce.New();
-        var outcome = await TokenClient.AuthorizeAsync(browser, TokenClient.AuthorizeUrl(pkce), DemoAccounts.Patient(4), DemoAccounts.Password);
+        var outcome = await TokenClient.AuthorizeAsync(browser.Http, TokenClient.AuthorizeUrl(pkce), DemoAccounts.Patient(4), DemoAccounts.Password);
 
         var first = await tokens.RedeemAsync(outcome.Code!, pkce.Verifier);
         var second = await tokens.RedeemAsync(outcome.Code!, pkce.Verifier);
@@ -97,7 +97,7 @@ public sealed class AuthorizationCodeFlowTests(DemoServer server) : IClassFixtur
     {
         using var browser = server.NewBrowser();
         using var tokens = server.NewTokenClient();
-        var outcome = await TokenClient.AuthorizeAsync(browser, TokenClient.AuthorizeUrl(Pkce.New()), DemoAccounts.Patient(4), DemoAccounts.Password);
+        var outcome = await TokenClient.AuthorizeAsync(browser.Http, TokenClient.AuthorizeUrl(Pkce.New()), DemoAccounts.Patient(4), DemoAccounts.Password);
 
         var response = await tokens.RedeemAsync(outcome.Code!, Pkce.New().Verifier);
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace IopTelehealth.Server.Tests.Infrastructure;
+namespace IopTelehealth.Client.SignIn;
 
 /// <summary>A form found in a page: where it posts and the values of its inputs, as a browser would submit them.</summary>
 public sealed partial record HtmlForm(string Action, Dictionary<string, string> Fields)

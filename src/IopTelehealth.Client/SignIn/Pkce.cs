@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IopTelehealth.Server.Tests.Infrastructure;
+namespace IopTelehealth.Client.SignIn;
 
 /// <summary>RFC 7636 proof key: a random verifier and its S256 challenge.</summary>
 public sealed record Pkce(string Verifier, string Challenge)

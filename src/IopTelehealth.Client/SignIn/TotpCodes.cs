@@ -1,6 +1,6 @@
 using OtpNet;
 
-namespace IopTelehealth.Server.Tests.Infrastructure;
+namespace IopTelehealth.Client.SignIn;
 
 /// <summary>An authenticator app: the current code for a Base32 secret.</summary>
 public static class TotpCodes
