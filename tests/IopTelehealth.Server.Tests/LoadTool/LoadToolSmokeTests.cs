@@ -1,6 +1,6 @@
 extern alias loadtool;
-using IopTelehealth.Testing;
 using IopTelehealth.Server.Tests.Infrastructure;
+using IopTelehealth.Testing;
 using loadtool::IopTelehealth.LoadTool;
 
 namespace IopTelehealth.Server.Tests.LoadTool;
