@@ -42,16 +42,18 @@ public sealed class ProductionConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_seeding_is_refused_in_production()
+    public async Task Demo_and_load_test_seeding_are_refused_in_production()
     {
         var settings = SecureSettings();
         settings["Demo__Seed"] = "true";
+        settings["Demo__LoadTestRooms"] = "2";
         await using var server = new ServerProcess(Production(settings));
 
         var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Demo:Seed must be false in Production", server.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Demo:LoadTestRooms must be 0 in Production", server.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
