@@ -42,6 +42,15 @@ public enum LeaveReason
     Replaced = 6,
 }
 
+/// <summary>How a participant attends, as billing distinguishes it (telehealth modifier 95 video, 93 audio-only; none in person).</summary>
+public enum AttendanceMode
+{
+    Video = 0,
+    AudioOnly = 1,
+    InPerson = 2,
+    RoomDevice = 3,
+}
+
 public static class RoomRoles
 {
     /// <summary>Roles that moderate: admit, mute, remove, lock, end.</summary>

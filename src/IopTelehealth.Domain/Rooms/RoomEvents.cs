@@ -40,3 +40,9 @@ public sealed record ConnectionReplaced(SessionId SessionId, ParticipantId Parti
 public sealed record RoomUpdated(SessionId SessionId) : RoomEvent(SessionId);
 
 public sealed record RoomEnded(SessionId SessionId, DateTimeOffset At) : RoomEvent(SessionId);
+
+/// <summary>
+/// The participant switched between video and audio-only (billing tells them apart: modifier 95 or 93) or between remote and
+/// in the clinic. Attendance closes one interval at <paramref name="At"/> and opens the next in the new mode.
+/// </summary>
+public sealed record ParticipantModeChanged(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, AttendanceMode Mode, DateTimeOffset At) : RoomEvent(SessionId);
