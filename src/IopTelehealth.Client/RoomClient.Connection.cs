@@ -88,6 +88,7 @@ public sealed partial class RoomClient
         On(connection, nameof(IRoomClient.Replaced), () => Forget(() => View.Gone(replaced: true)));
         On<RoomInfoDto>(connection, nameof(IRoomClient.RoomUpdated), View.SetRoom);
         On(connection, nameof(IRoomClient.SessionEnded), () => Forget(() => View.Gone(ended: true)));
+        SubscribeMedia(connection);
     }
 
     /// <summary>The server sent us away: do not resume this session after a later drop.</summary>

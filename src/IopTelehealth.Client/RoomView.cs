@@ -25,6 +25,9 @@ public sealed class RoomView
     /// <summary>"none" before joining, then "lobby" or "admitted"; "left" after leaving, removal, denial or the end.</summary>
     public string Admission { get; private set; } = "none";
 
+    /// <summary>The media mode and ICE servers from the last join reply; null before joining.</summary>
+    public MediaSetupDto? Media { get; private set; }
+
     public bool HardMuted { get; private set; }
 
     public bool AskedToUnmute { get; private set; }
@@ -62,6 +65,7 @@ public sealed class RoomView
     {
         SelfId = reply.ParticipantId;
         Room = reply.Room;
+        Media = reply.Media;
         Admission = reply.Admission;
         Removed = Denied = Replaced = Ended = false;
     });

@@ -42,4 +42,13 @@ public interface IRoomClient
     Task RoomUpdated(RoomInfoDto room);
 
     Task SessionEnded();
+
+    /// <summary>Mesh: an offer, answer or candidate from another participant.</summary>
+    Task Signal(string fromParticipantId, MeshSignalDto signal);
+
+    /// <summary>SFU: the room's publishers changed; call Subscribe to receive the new set.</summary>
+    Task FeedsChanged();
+
+    /// <summary>SFU: the media server lost this participant's connections (restart, failover); publish and subscribe again.</summary>
+    Task MediaRestart();
 }

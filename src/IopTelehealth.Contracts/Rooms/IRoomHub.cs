@@ -60,4 +60,30 @@ public interface IRoomHub
     Task Spotlight(string? participantId);
 
     Task EndSession();
+
+    // Media (docs/room-protocol.md, "Media"). Admitted participants only; the mode comes from the join reply.
+
+    /// <summary>SFU: the caller's publisher offer (a renegotiation when already publishing); returns the SFU's answer.</summary>
+    Task<SdpDto> Publish(SdpDto offer);
+
+    /// <summary>SFU: brings the caller's receiving connection up to date; returns the SFU's offer, or null when nothing changed.</summary>
+    Task<SdpDto?> Subscribe();
+
+    /// <summary>SFU: the caller's answer to the last offer from <see cref="Subscribe"/>.</summary>
+    Task AnswerSubscription(SdpDto answer);
+
+    /// <summary>SFU: a local ICE candidate of the caller's publisher or subscriber connection (<c>WireMediaLegs</c>).</summary>
+    Task Trickle(string leg, IceCandidateDto candidate);
+
+    /// <summary>Mesh: an offer, answer or candidate for one other admitted participant of the same room.</summary>
+    Task SendSignal(string toParticipantId, MeshSignalDto signal);
+
+    /// <summary>Audio-only mode: the caller neither sends nor receives video; recorded as the participant's mode (billing).</summary>
+    Task SetAudioOnly(bool audioOnly);
+
+    /// <summary>Starts or stops sharing the screen; patients need a moderator's permission.</summary>
+    Task SetScreenShare(bool sharing);
+
+    /// <summary>Moderators: lets a patient share their screen, or takes the permission back (which stops a running share).</summary>
+    Task AllowScreenShare(string participantId, bool allowed);
 }

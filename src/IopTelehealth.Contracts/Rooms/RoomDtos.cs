@@ -6,12 +6,12 @@ public sealed record PreJoinDto(Guid SessionId, string GroupName, string Topic, 
     string Phase, string Role, string DisplayName, bool RequiresAttestation, string? ConsentVersion, string? ConsentText);
 
 /// <summary>The join result. When admitted, the room arrives as a RoomSnapshot event right after (also on every later admission).</summary>
-public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, string Admission, bool Resumed, RoomInfoDto Room);
+public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, string Admission, bool Resumed, RoomInfoDto Room, MediaSetupDto Media);
 
 public sealed record RoomInfoDto(Guid SessionId, string Phase, bool Locked, string? SpotlightParticipantId, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 
 public sealed record ParticipantDto(string Id, string DisplayName, string Role, bool AudioOn, bool VideoOn, bool HardMuted, bool VideoStopped,
-    bool HandRaised, bool Connected);
+    bool HandRaised, bool Connected, bool AudioOnly, bool ScreenSharing, bool ScreenShareAllowed);
 
 public sealed record LobbyEntryDto(string Id, string DisplayName, string Role, DateTimeOffset WaitingSince, string? AttestedState);
 

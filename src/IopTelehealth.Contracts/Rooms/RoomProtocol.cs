@@ -4,7 +4,7 @@ namespace IopTelehealth.Contracts.Rooms;
 public static class RoomProtocol
 {
     /// <summary>Bumped on any incompatible change to a method, event or DTO.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     public const string HubPath = "/hubs/room";
 

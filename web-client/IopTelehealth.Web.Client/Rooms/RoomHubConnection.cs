@@ -69,6 +69,22 @@ public sealed class RoomHubConnection : IRoomConnection
 
     public Task EndSession() => _client.EndSession();
 
+    public Task<SdpDto> Publish(SdpDto offer) => _client.Publish(offer);
+
+    public Task<SdpDto?> Subscribe() => _client.Subscribe();
+
+    public Task AnswerSubscription(SdpDto answer) => _client.AnswerSubscription(answer);
+
+    public Task Trickle(string leg, IceCandidateDto candidate) => _client.Trickle(leg, candidate);
+
+    public Task SendSignal(string toParticipantId, MeshSignalDto signal) => _client.SendSignal(toParticipantId, signal);
+
+    public Task SetAudioOnly(bool audioOnly) => _client.SetAudioOnly(audioOnly);
+
+    public Task SetScreenShare(bool sharing) => _client.SetScreenShare(sharing);
+
+    public Task AllowScreenShare(string participantId, bool allowed) => _client.AllowScreenShare(participantId, allowed);
+
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     /// <summary>The client's live view, read through the port's shape.</summary>
