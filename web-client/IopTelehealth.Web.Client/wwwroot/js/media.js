@@ -1,0 +1,387 @@
+// WebRTC for the room page, called from Blazor (MediaModule.cs). No third-party WebRTC library: the browser's
+// RTCPeerConnection, getUserMedia and getStats only. Signaling goes through the .NET RoomClient: every hub call is a
+// JS → .NET call on the `bridge` (a DotNetObjectReference to MediaBridge). How it works: docs/browser-media.md.
+
+import * as devices from './media/devices.js';
+import { StatsSampler, grade } from './media/stats.js';
+import { SfuLink } from './media/sfu.js';
+import { MeshLink } from './media/mesh.js';
+
+const STATS_EVERY_MS = 1000;
+
+let preview = null;
+let room = null;
+
+// ---- Pre-join: preview, device pickers, level meter ----
+
+/** Starts (or restarts with other devices) the camera preview and the mic meter; returns the device lists and what is in use. */
+export async function startPreview(video, meterElement, audioDeviceId, videoDeviceId, audioOnly) {
+    stopPreview();
+    const stream = await devices.capture({ audioDeviceId, videoDeviceId, audioOnly });
+    video.muted = true;
+    video.srcObject = audioOnly ? null : stream;
+    const audioTrack = stream.getAudioTracks()[0];
+    const stopMeter = audioTrack ? devices.meter(audioTrack, level => { meterElement.value = level; }) : () => {};
+    preview = { stream, stopMeter, video, audioOnly };
+    const lists = await devices.list();
+    return {
+        ...lists,
+        audioDeviceId: audioTrack?.getSettings().deviceId ?? null,
+        videoDeviceId: stream.getVideoTracks()[0]?.getSettings().deviceId ?? null,
+    };
+}
+
+export function stopPreview() {
+    if (!preview) return;
+    preview.stopMeter();
+    devices.stopTracks(preview.stream);
+    if (preview.video) preview.video.srcObject = null;
+    preview = null;
+}
+
+/** The preview's stream goes on into the room (no second camera start); its meter stops. */
+function takePreview(audioOnly) {
+    if (!preview || preview.audioOnly !== audioOnly) {
+        stopPreview();
+        return null;
+    }
+    preview.stopMeter();
+    const stream = preview.stream;
+    preview = null;
+    return stream;
+}
+
+// ---- The room ----
+
+/**
+ * Starts media in the room. `config`: { mode, iceServers, selfId, audioOnly, audio, video, audioDeviceId,
+ * videoDeviceId, participants }. `area` holds the tiles Blazor renders (video[data-participant-id]) and a
+ * [data-media-audio] element this module fills with the remote audio players.
+ */
+export async function join(area, config, bridge) {
+    await leave();
+    room = new Room(area, config, bridge);
+    await room.start();
+}
+
+/** The room's participants changed (ids of admitted, connected people; self excluded by the room). */
+export function participants(list) {
+    room?.setParticipants(list);
+}
+
+/** Our own microphone and camera flags as the server holds them (also after a moderator's mute). */
+export function setLocal(audio, video) {
+    room?.setLocal(audio, video);
+}
+
+/** Blazor re-rendered the tiles: attach the streams to the video elements. */
+export function render() {
+    room?.render();
+}
+
+export async function signal(from, message) {
+    await room?.link.onSignal?.(from, message);
+}
+
+export async function feedsChanged() {
+    await room?.link.subscribe?.();
+}
+
+export async function mediaRestart() {
+    await room?.link.restart();
+}
+
+/** The hub connection came back after a drop (the server resumed us): repair what broke meanwhile. */
+export async function resumed() {
+    await room?.resumed();
+}
+
+export async function setAudioOnly(on) {
+    await room?.setAudioOnly(on);
+}
+
+/** Starts or stops sharing the screen in place of the camera; false when the person cancelled the picker. */
+export async function shareScreen(on) {
+    return (await room?.shareScreen(on)) ?? false;
+}
+
+/** Stops every track and closes every connection (leave, removal, end of session, page closed). */
+export async function leave() {
+    stopPreview();
+    const r = room;
+    room = null;
+    r?.close();
+}
+
+/** What this page receives, per participant (tests and the join-to-first-frame benchmark read it). */
+export async function inspect() {
+    if (!room) return { active: false, connections: 0, liveTracks: 0, remotes: {}, firstRemoteFrameAt: null };
+    const sample = await room.sampler.sample(room.statsConnections());
+    return {
+        active: true,
+        mode: room.mode,
+        connections: room.link.connections.filter(pc => pc.connectionState !== 'closed').length,
+        liveTracks: room.localStream.getTracks().filter(t => t.readyState === 'live').length,
+        remotes: sample.remotes,
+        firstRemoteFrameAt: room.firstRemoteFrameAt,
+    };
+}
+
+class Room {
+    constructor(area, config, bridge) {
+        this.area = area;
+        this.bridge = bridge;
+        this.mode = config.mode;
+        this.selfId = config.selfId;
+        this.audioOnly = !!config.audioOnly;
+        this.wanted = { audio: !!config.audio, video: !!config.video };
+        this.devices = { audioDeviceId: config.audioDeviceId, videoDeviceId: config.videoDeviceId };
+        this.rtcConfiguration = { iceServers: config.iceServers ?? [], bundlePolicy: 'max-bundle' };
+        this.knownParticipants = new Set(config.participants ?? []);
+        this.localStream = new MediaStream();
+        this.remote = new Map();
+        this.trackOwner = new Map();
+        this.screen = null;
+        this.sampler = new StatsSampler();
+        this.firstRemoteFrameAt = null;
+        this.reported = '';
+        this.onConnectionState = () => this.report();
+        this.link = this.mode === 'sfu' ? new SfuLink(this) : new MeshLink(this);
+    }
+
+    async start() {
+        let stream = takePreview(this.audioOnly);
+        try {
+            stream ??= await devices.capture({ ...this.devices, audioOnly: this.audioOnly });
+        } catch (e) {
+            // No camera or microphone (denied, missing): the person still sees and hears the group.
+            console.warn('media: no local devices', e?.name);
+            stream = new MediaStream();
+        }
+        this.localStream = stream;
+        this.applyLocal();
+        this.render();
+        this.timer = setInterval(() => this.report(), STATS_EVERY_MS);
+        this.started = true;
+        await this.link.start();
+    }
+
+    call(method, ...args) {
+        return this.bridge.invokeMethodAsync(method, ...args);
+    }
+
+    /** What we send: the microphone, and the camera (or the shared screen) unless audio-only. */
+    sendTracks() {
+        const audio = this.localStream.getAudioTracks();
+        const video = this.audioOnly ? [] : (this.screen ? this.screen.getVideoTracks() : this.localStream.getVideoTracks());
+        return [...audio, ...video];
+    }
+
+    remoteIds() {
+        return [...this.knownParticipants].filter(id => id !== this.selfId);
+    }
+
+    setParticipants(ids) {
+        this.knownParticipants = new Set(ids);
+        for (const id of this.remote.keys()) {
+            if (!this.knownParticipants.has(id)) this.forgetRemoteTracks(id);
+        }
+        // Before start() the link has no tracks yet; start() connects to everyone known then.
+        if (this.started && this.link instanceof MeshLink) this.link.setPeers(this.remoteIds());
+    }
+
+    setLocal(audio, video) {
+        this.wanted = { audio, video };
+        this.applyLocal();
+    }
+
+    /** A disabled track sends silence / black frames: the connection stays up and turning back on is instant. */
+    applyLocal() {
+        this.localStream.getAudioTracks().forEach(t => { t.enabled = this.wanted.audio; });
+        this.localStream.getVideoTracks().forEach(t => { t.enabled = this.wanted.video; });
+    }
+
+    async setAudioOnly(on) {
+        if (this.audioOnly === on) return;
+        this.audioOnly = on;
+        if (on) {
+            await this.stopScreen();
+            this.localStream.getVideoTracks().forEach(t => { t.stop(); this.localStream.removeTrack(t); });
+            for (const id of this.remote.keys()) this.dropRemoteVideo(id);
+        } else {
+            try {
+                const camera = await devices.capture({ ...this.devices, audioOnly: false });
+                camera.getAudioTracks().forEach(t => t.stop());
+                camera.getVideoTracks().forEach(t => this.localStream.addTrack(t));
+                this.applyLocal();
+            } catch (e) {
+                console.warn('media: camera unavailable', e?.name);
+            }
+        }
+        await this.link.republish();
+        if (this.link instanceof SfuLink) await this.link.subscribe();
+        this.render();
+    }
+
+    async shareScreen(on) {
+        if (!on) {
+            await this.stopScreen();
+            return false;
+        }
+        if (this.audioOnly || this.screen) return !!this.screen;
+        try {
+            this.screen = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 5 } }, audio: false });
+        } catch {
+            return false;
+        }
+        const track = this.screen.getVideoTracks()[0];
+        track.addEventListener('ended', () => { this.stopScreen(); this.bridge.invokeMethodAsync('OnScreenShareEnded'); });
+        await this.replaceVideo(track);
+        return true;
+    }
+
+    async stopScreen() {
+        if (!this.screen) return;
+        devices.stopTracks(this.screen);
+        this.screen = null;
+        await this.replaceVideo(this.localStream.getVideoTracks()[0] ?? null);
+    }
+
+    /** Camera ↔ screen without renegotiation: the same sender carries the other track. */
+    async replaceVideo(track) {
+        for (const pc of this.link.connections) {
+            for (const sender of pc.getSenders()) {
+                if (sender.track?.kind === 'video' || (sender.track === null && pc.getTransceivers().some(t => t.sender === sender && t.receiver.track.kind === 'video'))) {
+                    await sender.replaceTrack(track);
+                }
+            }
+        }
+    }
+
+    /** Brings one connection's video sender in line with audio-only (the link renegotiates after). */
+    syncSenders(pc) {
+        const video = this.sendTracks().find(t => t.kind === 'video') ?? null;
+        const sending = pc.getTransceivers().find(t => !t.stopped && t.receiver.track.kind === 'video' && (t.sender.track || t.direction.startsWith('send') || t.direction === 'inactive'));
+        if (video && sending) {
+            sending.sender.replaceTrack(video);
+            sending.direction = this.mode === 'sfu' ? 'sendonly' : 'sendrecv';
+        } else if (video) {
+            if (this.mode === 'sfu') pc.addTransceiver(video, { direction: 'sendonly', streams: [this.localStream] });
+            else pc.addTrack(video, this.localStream);
+        } else if (sending) {
+            sending.sender.replaceTrack(null);
+            sending.direction = 'inactive';
+        }
+    }
+
+    addRemoteTrack(owner, track) {
+        const stream = this.remote.get(owner) ?? new MediaStream();
+        this.remote.set(owner, stream);
+        stream.getTracks().filter(t => t.kind === track.kind && t !== track).forEach(t => stream.removeTrack(t));
+        stream.addTrack(track);
+        this.trackOwner.set(track.id, owner);
+        track.addEventListener('ended', () => stream.removeTrack(track));
+        this.render();
+    }
+
+    dropRemoteVideo(owner) {
+        const stream = this.remote.get(owner);
+        stream?.getVideoTracks().forEach(t => stream.removeTrack(t));
+    }
+
+    forgetRemoteTracks(owner) {
+        const owners = owner ? [owner] : [...this.remote.keys()];
+        for (const id of owners) {
+            this.remote.delete(id);
+            this.area.querySelector(`audio[data-participant-id="${id}"]`)?.remove();
+        }
+        this.render();
+    }
+
+    /** Video tiles are Blazor's; this only sets their sources. Remote sound plays from audio elements this module owns. */
+    render() {
+        for (const video of this.area.querySelectorAll('video[data-participant-id]')) {
+            const id = video.dataset.participantId;
+            video.muted = true;
+            video.playsInline = true;
+            const source = id === this.selfId
+                ? (this.audioOnly ? null : (this.screen ?? this.localStream))
+                : (this.audioOnly ? null : this.remote.get(id) ?? null);
+            if (video.srcObject !== source) {
+                video.srcObject = source;
+                if (source) video.play().catch(() => {});
+                if (source && id !== this.selfId && this.firstRemoteFrameAt === null && video.requestVideoFrameCallback) {
+                    video.requestVideoFrameCallback(now => { this.firstRemoteFrameAt ??= now; });
+                }
+            }
+        }
+        const sink = this.area.querySelector('[data-media-audio]');
+        if (!sink) return;
+        for (const [id, stream] of this.remote) {
+            if (stream.getAudioTracks().length === 0) continue;
+            let audio = sink.querySelector(`audio[data-participant-id="${id}"]`);
+            if (!audio) {
+                audio = document.createElement('audio');
+                audio.dataset.participantId = id;
+                audio.autoplay = true;
+                sink.appendChild(audio);
+            }
+            if (audio.srcObject !== stream) {
+                audio.srcObject = stream;
+                audio.play().catch(() => {});
+            }
+        }
+    }
+
+    statsConnections() {
+        if (this.link instanceof MeshLink) {
+            return this.link.connections.map(pc => ({ pc, owner: () => this.link.owner(pc), selfId: this.selfId }));
+        }
+        return this.link.connections.map(pc => ({ pc, owner: trackId => this.trackOwner.get(trackId) ?? null, selfId: this.selfId }));
+    }
+
+    /** Quality and speaker to Blazor, only when they change (a JS → .NET call per second would be wasted otherwise). */
+    async report() {
+        const connections = this.link.connections;
+        let quality;
+        let sample = { rttMs: null, lossPct: null, speaker: null };
+        if (connections.length === 0) {
+            quality = this.knownParticipants.size > 1 ? 'connecting' : 'unknown';
+        } else if (connections.some(pc => pc.connectionState === 'failed' || pc.connectionState === 'disconnected')) {
+            quality = 'reconnecting';
+        } else if (connections.some(pc => pc.connectionState !== 'connected')) {
+            quality = 'connecting';
+        } else {
+            sample = await this.sampler.sample(this.statsConnections());
+            quality = grade(sample.rttMs, sample.lossPct);
+        }
+        const speaker = this.wanted.audio || sample.speaker !== this.selfId ? sample.speaker : null;
+        const report = { quality, rttMs: sample.rttMs, lossPct: sample.lossPct, speaker };
+        const key = `${quality}|${speaker}|${Math.round((sample.rttMs ?? 0) / 50)}|${Math.round(sample.lossPct ?? 0)}`;
+        if (key === this.reported || !room || room !== this) return;
+        this.reported = key;
+        this.bridge.invokeMethodAsync('OnStats', report).catch(() => {});
+    }
+
+    async resumed() {
+        if (this.link instanceof MeshLink) {
+            this.link.recoverBroken();
+            return;
+        }
+        // The SFU connections do not depend on the hub; only ones that broke meanwhile need a new start.
+        if (this.link.connections.some(pc => pc.connectionState === 'failed' || pc.connectionState === 'closed')) {
+            await this.link.restart();
+        }
+    }
+
+    close() {
+        clearInterval(this.timer);
+        this.link.close();
+        devices.stopTracks(this.localStream);
+        devices.stopTracks(this.screen);
+        this.screen = null;
+        this.remote.clear();
+        for (const video of this.area.querySelectorAll('video[data-participant-id]')) video.srcObject = null;
+        this.area.querySelector('[data-media-audio]')?.replaceChildren();
+    }
+}

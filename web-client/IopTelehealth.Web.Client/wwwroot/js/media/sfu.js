@@ -1,0 +1,176 @@
+// SFU mode (Janus through the hub): one publishing connection and one multistream receiving connection.
+// The server holds every Janus handle; this side only sees SDP and ICE, through the .NET bridge.
+
+import { watchConnection } from './recovery.js';
+
+const PUBLISHER = 'publisher';
+const SUBSCRIBER = 'subscriber';
+
+/**
+ * Janus copies the publisher's msid into subscriber offers (use_msid), so the stream id of what we publish is our
+ * participant id: the receiving side maps tracks to people without another message. Only the copy sent to the
+ * server is rewritten; the local description stays as the browser made it.
+ */
+export function tagStreams(sdp, participantId) {
+    return sdp.replace(/^a=msid:\S+ /gm, `a=msid:${participantId} `).replace(/^(a=ssrc:\d+ msid:)\S+ /gm, `$1${participantId} `);
+}
+
+/** The participant a subscriber track belongs to: the tagged stream id, or Janus's numeric feed id (12 hex digits). */
+export function ownerOfStream(streamId, known) {
+    if (!streamId) return null;
+    if (known.has(streamId)) return streamId;
+    const digits = /(\d+)/.exec(streamId)?.[1];
+    if (!digits) return null;
+    const hex = BigInt(digits).toString(16).padStart(12, '0');
+    return known.has(hex) ? hex : null;
+}
+
+export class SfuLink {
+    #room;
+    #publisher = null;
+    #subscriber = null;
+    #pending = { [PUBLISHER]: [], [SUBSCRIBER]: [] };
+    #ready = { [PUBLISHER]: false, [SUBSCRIBER]: false };
+    #subscribing = null;
+    #subscribeAgain = false;
+    #unwatch = [];
+    #closed = false;
+
+    constructor(room) {
+        this.#room = room;
+    }
+
+    get connections() {
+        return [this.#publisher, this.#subscriber].filter(Boolean);
+    }
+
+    async start() {
+        await Promise.all([this.publish(), this.subscribe()]);
+    }
+
+    /** Offer → hub Publish → answer. A second call renegotiates the same connection (or restarts its ICE). */
+    async publish({ iceRestart = false } = {}) {
+        const tracks = this.#room.sendTracks();
+        if (tracks.length === 0 && !this.#publisher) return;
+        const pc = this.#publisher ??= this.#newPublisher(tracks);
+        this.#ready[PUBLISHER] = false;
+        const offer = await pc.createOffer(iceRestart ? { iceRestart: true } : undefined);
+        await pc.setLocalDescription(offer);
+        const answer = await this.#room.call('Publish', { type: 'offer', sdp: tagStreams(offer.sdp, this.#room.selfId) });
+        if (this.#closed) return;
+        await pc.setRemoteDescription(answer);
+        this.#flush(PUBLISHER);
+    }
+
+    /** Hub Subscribe → the SFU's offer (or nothing new) → our answer. Calls while one runs coalesce into one more. */
+    subscribe() {
+        if (this.#subscribing) {
+            this.#subscribeAgain = true;
+            return this.#subscribing;
+        }
+        this.#subscribing = (async () => {
+            try {
+                do {
+                    this.#subscribeAgain = false;
+                    await this.#subscribeOnce();
+                } while (this.#subscribeAgain && !this.#closed);
+            } finally {
+                this.#subscribing = null;
+            }
+        })();
+        return this.#subscribing;
+    }
+
+    /** The sender side changed (audio-only, camera back): the publisher renegotiates. */
+    async republish() {
+        if (this.#publisher) {
+            this.#room.syncSenders(this.#publisher);
+        }
+        await this.publish();
+    }
+
+    /** Janus lost our handles (MediaRestart) or the connections died for good: publish and subscribe from scratch. */
+    async restart() {
+        this.#closeConnections();
+        this.#closed = false;
+        await this.start();
+    }
+
+    close() {
+        this.#closed = true;
+        this.#closeConnections();
+    }
+
+    #closeConnections() {
+        this.#unwatch.forEach(stop => stop());
+        this.#unwatch = [];
+        this.#publisher?.close();
+        this.#subscriber?.close();
+        this.#publisher = this.#subscriber = null;
+        this.#pending = { [PUBLISHER]: [], [SUBSCRIBER]: [] };
+        this.#ready = { [PUBLISHER]: false, [SUBSCRIBER]: false };
+        this.#room.forgetRemoteTracks();
+    }
+
+    async #subscribeOnce() {
+        const offer = await this.#room.call('Subscribe');
+        if (!offer || this.#closed) return;
+        const pc = this.#subscriber ??= this.#newSubscriber();
+        this.#ready[SUBSCRIBER] = false;
+        await pc.setRemoteDescription(offer);
+        // Audio-only receives no video: the answer declines every video stream, so Janus sends none.
+        for (const t of pc.getTransceivers()) {
+            if (t.receiver.track.kind === 'video' && !t.stopped) t.direction = this.#room.audioOnly ? 'inactive' : 'recvonly';
+        }
+        const answer = await pc.createAnswer();
+        await pc.setLocalDescription(answer);
+        await this.#room.call('AnswerSubscription', { type: 'answer', sdp: answer.sdp });
+        this.#flush(SUBSCRIBER);
+    }
+
+    #newPublisher(tracks) {
+        const pc = new RTCPeerConnection(this.#room.rtcConfiguration);
+        for (const track of tracks) {
+            pc.addTransceiver(track, { direction: 'sendonly', streams: [this.#room.localStream] });
+        }
+        this.#wire(pc, PUBLISHER, () => this.publish({ iceRestart: true }));
+        return pc;
+    }
+
+    #newSubscriber() {
+        const pc = new RTCPeerConnection(this.#room.rtcConfiguration);
+        pc.ontrack = ({ track, streams }) => {
+            const owner = ownerOfStream(streams[0]?.id, this.#room.knownParticipants);
+            if (owner) {
+                this.#room.addRemoteTrack(owner, track);
+            } else {
+                console.warn('media: a received stream matches no participant', streams[0]?.id);
+            }
+        };
+        // Janus offers the ICE restart of a receiving connection itself; from here the recovery is a fresh subscription.
+        this.#wire(pc, SUBSCRIBER, () => this.restart());
+        return pc;
+    }
+
+    #wire(pc, leg, recover) {
+        pc.onicecandidate = ({ candidate }) => {
+            const c = candidate ? candidate.toJSON() : { candidate: '', sdpMid: null, sdpMLineIndex: null };
+            if (this.#ready[leg]) {
+                this.#room.call('Trickle', leg, c).catch(e => console.warn('media: trickle refused', e?.message));
+            } else {
+                this.#pending[leg].push(c);
+            }
+        };
+        this.#unwatch.push(watchConnection(pc, recover, this.#room.onConnectionState));
+    }
+
+    /** Candidates wait until the hub exchange of their leg is done: the server has no handle to give them to before. */
+    #flush(leg) {
+        this.#ready[leg] = true;
+        const pending = this.#pending[leg];
+        this.#pending[leg] = [];
+        for (const c of pending) {
+            this.#room.call('Trickle', leg, c).catch(e => console.warn('media: trickle refused', e?.message));
+        }
+    }
+}
