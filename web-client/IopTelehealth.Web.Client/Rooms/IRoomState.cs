@@ -10,6 +10,9 @@ public interface IRoomState
     /// <summary>"none" before joining, then "lobby" or "admitted"; "left" after leaving, removal, denial or the end.</summary>
     string Admission { get; }
 
+    /// <summary>The media mode and ICE servers from the last join reply; null before joining.</summary>
+    MediaSetupDto? Media { get; }
+
     bool HardMuted { get; }
 
     bool AskedToUnmute { get; }

@@ -15,9 +15,21 @@ public sealed class RoomHubConnection : IRoomConnection
         _client = new RoomClient(new RoomClientOptions { Servers = [server] });
         State = new RoomViewState(_client.View);
         _client.View.Changed += () => Changed?.Invoke();
+        _client.SignalReceived += (from, signal) => SignalReceived?.Invoke(from, signal);
+        _client.FeedsChanged += () => FeedsChanged?.Invoke();
+        _client.MediaRestartRequested += () => MediaRestartRequested?.Invoke();
+        _client.Resumed += _ => Resumed?.Invoke();
     }
 
     public event Action? Changed;
+
+    public event Action<string, MeshSignalDto>? SignalReceived;
+
+    public event Action? FeedsChanged;
+
+    public event Action? MediaRestartRequested;
+
+    public event Action? Resumed;
 
     public IRoomState State { get; }
 
@@ -95,6 +107,8 @@ public sealed class RoomHubConnection : IRoomConnection
         public RoomInfoDto? Room => view.Room;
 
         public string Admission => view.Admission;
+
+        public MediaSetupDto? Media => view.Media;
 
         public bool HardMuted => view.HardMuted;
 

@@ -60,8 +60,9 @@ function takePreview(audioOnly) {
  */
 export async function join(area, config, bridge) {
     await leave();
-    room = new Room(area, config, bridge);
-    await room.start();
+    const r = room = new Room(area, config, bridge);
+    r.ready = r.start();
+    await r.ready;
 }
 
 /** The room's participants changed (ids of admitted, connected people; self excluded by the room). */
@@ -79,21 +80,29 @@ export function render() {
     room?.render();
 }
 
-export async function signal(from, message) {
-    await room?.link.onSignal?.(from, message);
+/** Hub events wait for the start (camera, first connections): an offer must not meet a connection without tracks. */
+async function whenReady(action) {
+    const r = room;
+    if (!r) return;
+    await r.ready;
+    if (room === r) await action(r);
 }
 
-export async function feedsChanged() {
-    await room?.link.subscribe?.();
+export function signal(from, message) {
+    return whenReady(r => r.link.onSignal?.(from, message));
 }
 
-export async function mediaRestart() {
-    await room?.link.restart();
+export function feedsChanged() {
+    return whenReady(r => r.link.subscribe?.());
+}
+
+export function mediaRestart() {
+    return whenReady(r => r.link.restart());
 }
 
 /** The hub connection came back after a drop (the server resumed us): repair what broke meanwhile. */
-export async function resumed() {
-    await room?.resumed();
+export function resumed() {
+    return whenReady(r => r.resumed());
 }
 
 export async function setAudioOnly(on) {
@@ -136,7 +145,9 @@ class Room {
         this.audioOnly = !!config.audioOnly;
         this.wanted = { audio: !!config.audio, video: !!config.video };
         this.devices = { audioDeviceId: config.audioDeviceId, videoDeviceId: config.videoDeviceId };
-        this.rtcConfiguration = { iceServers: config.iceServers ?? [], bundlePolicy: 'max-bundle' };
+        // A null username or credential would reach the browser as the string "null": leave them out instead.
+        const iceServers = (config.iceServers ?? []).map(s => (s.username ? { urls: s.urls, username: s.username, credential: s.credential } : { urls: s.urls }));
+        this.rtcConfiguration = { iceServers, bundlePolicy: 'max-bundle' };
         this.knownParticipants = new Set(config.participants ?? []);
         this.localStream = new MediaStream();
         this.remote = new Map();
