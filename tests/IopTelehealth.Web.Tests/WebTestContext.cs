@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using IopTelehealth.Contracts.Clinic;
+using IopTelehealth.Web.Client.Media;
 using IopTelehealth.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace IopTelehealth.Web.Tests;
 
 /// <summary>
 /// Every component test starts here: fakes of all the clinic ports, a clock standing at <see cref="TestData.MondayEvening"/>,
-/// and strict JS interop so any JavaScript call a page makes would have to be set up (the pages make none).
+/// and strict JS interop so any JavaScript call a page makes would have to be set up (only the room page's media components make some: MediaInterop sets them up).
 /// </summary>
 public abstract class WebTestContext : BunitContext
 {
@@ -24,6 +25,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<IStaffApi>(Staff);
         Services.AddSingleton<IHomeApi>(Home);
         Services.AddSingleton<TimeProvider>(new FixedClock(TestData.MondayEvening.AddMinutes(30)));
+        // The room page's handle on media.js; the module's calls themselves are set up per test (MediaInterop).
+        Services.AddScoped<MediaModule>();
     }
 
     protected FakeProgramsApi Programs { get; } = new();

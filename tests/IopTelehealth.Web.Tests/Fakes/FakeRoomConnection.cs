@@ -14,6 +14,14 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
 
     public event Action? Changed;
 
+    public event Action<string, MeshSignalDto>? SignalReceived;
+
+    public event Action? FeedsChanged;
+
+    public event Action? MediaRestartRequested;
+
+    public event Action? Resumed;
+
     public IRoomState State => this;
 
     public List<string> Calls { get; } = [];
@@ -30,6 +38,14 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
     public RoomInfoDto? Room { get; set; } = TestRooms.Info();
 
     public string Admission { get; set; } = "none";
+
+    /// <summary>What the join reply said about media (mesh with one STUN server unless a test sets it).</summary>
+    public MediaSetupDto? Media { get; set; } = TestRooms.MeshMedia();
+
+    /// <summary>What Publish answers and Subscribe offers (SFU tests set them).</summary>
+    public SdpDto PublishAnswer { get; set; } = new("answer", "v=0 publisher answer");
+
+    public SdpDto? SubscribeOffer { get; set; }
 
     public bool HardMuted { get; set; }
 
@@ -70,6 +86,14 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
     /// <summary>As a hub event would: the page re-renders.</summary>
     public void RaiseChanged() => Changed?.Invoke();
 
+    public void RaiseSignal(string from, MeshSignalDto signal) => SignalReceived?.Invoke(from, signal);
+
+    public void RaiseFeedsChanged() => FeedsChanged?.Invoke();
+
+    public void RaiseMediaRestart() => MediaRestartRequested?.Invoke();
+
+    public void RaiseResumed() => Resumed?.Invoke();
+
     public Task StartAsync() => Record("StartAsync()");
 
     public async Task<PreJoinDto> PrepareJoin(Guid sessionId)
@@ -84,7 +108,7 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
         Attestation = attestation;
         Admission = JoinAdmission;
         Changed?.Invoke();
-        return new JoinReplyDto(RoomProtocol.Version, SelfId!, JoinAdmission, false, Room!);
+        return new JoinReplyDto(RoomProtocol.Version, SelfId!, JoinAdmission, false, Room!, Media!);
     }
 
     public Task LeaveSession() => Record("LeaveSession()");
@@ -128,6 +152,30 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
     public Task Spotlight(string? participantId) => Record($"Spotlight({participantId ?? "null"})");
 
     public Task EndSession() => Record("EndSession()");
+
+    public async Task<SdpDto> Publish(SdpDto offer)
+    {
+        await Record($"Publish({offer.Type})");
+        return PublishAnswer;
+    }
+
+    public async Task<SdpDto?> Subscribe()
+    {
+        await Record("Subscribe()");
+        return SubscribeOffer;
+    }
+
+    public Task AnswerSubscription(SdpDto answer) => Record($"AnswerSubscription({answer.Type})");
+
+    public Task Trickle(string leg, IceCandidateDto candidate) => Record($"Trickle({leg}, {candidate.Candidate})");
+
+    public Task SendSignal(string toParticipantId, MeshSignalDto signal) => Record($"SendSignal({toParticipantId}, {signal.Kind})");
+
+    public Task SetAudioOnly(bool audioOnly) => Record($"SetAudioOnly({audioOnly})");
+
+    public Task SetScreenShare(bool sharing) => Record($"SetScreenShare({sharing})");
+
+    public Task AllowScreenShare(string participantId, bool allowed) => Record($"AllowScreenShare({participantId}, {allowed})");
 
     public ValueTask DisposeAsync()
     {

@@ -29,11 +29,17 @@ public static class TestRooms
         new(SessionId, "live", locked, spotlight, TestData.MondayEvening, TestData.MondayEvening.AddHours(3));
 
     public static ParticipantDto Patient(string id, string alias, bool audio = false, bool hardMuted = false, bool hand = false,
-        bool video = false, bool connected = true) =>
-        new(id, alias, WireRoles.Patient, audio, video, hardMuted, VideoStopped: false, hand, connected);
+        bool video = false, bool connected = true, bool audioOnly = false, bool screenShareAllowed = false, bool videoStopped = false) =>
+        new(id, alias, WireRoles.Patient, audio, video, hardMuted, videoStopped, hand, connected, audioOnly, ScreenSharing: false, screenShareAllowed);
 
     public static ParticipantDto Therapist() =>
-        new(TherapistId, "Dr. Taylor Reed", WireRoles.Therapist, AudioOn: true, VideoOn: true, HardMuted: false, VideoStopped: false, HandRaised: false, Connected: true);
+        new(TherapistId, "Dr. Taylor Reed", WireRoles.Therapist, AudioOn: true, VideoOn: true, HardMuted: false, VideoStopped: false, HandRaised: false,
+            Connected: true, AudioOnly: false, ScreenSharing: false, ScreenShareAllowed: true);
+
+    public static MediaSetupDto MeshMedia() => new(WireMediaModes.Mesh, [new IceServerDto(["stun:127.0.0.1:3478"], null, null)], 6, 65536);
+
+    public static MediaSetupDto SfuMedia() => new(WireMediaModes.Sfu,
+        [new IceServerDto(["turn:127.0.0.1:3478?transport=udp"], "1900000000:c0ffee000001", "secret-hmac")], 6, 65536);
 
     /// <summary>A room with the therapist, "Oak" (self, a patient unless told) and "River".</summary>
     public static FakeRoomConnection Admitted(string selfId = SelfId, params ParticipantDto[] extra)

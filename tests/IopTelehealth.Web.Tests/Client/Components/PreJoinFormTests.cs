@@ -1,6 +1,7 @@
 using Bunit;
 using IopTelehealth.Contracts.Rooms;
 using IopTelehealth.Web.Client.Components;
+using IopTelehealth.Web.Client.Media;
 using IopTelehealth.Web.Tests.Fakes;
 
 namespace IopTelehealth.Web.Tests.Client.Components;
@@ -9,8 +10,10 @@ public sealed class PreJoinFormTests : WebTestContext
 {
     private readonly List<AttestationDto?> _joins = [];
 
+    public PreJoinFormTests() => JSInterop.SetUpMedia();
+
     private IRenderedComponent<PreJoinForm> RenderForm(PreJoinDto session) =>
-        Render<PreJoinForm>(p => p.Add(c => c.Session, session).Add(c => c.OnJoin, (AttestationDto? a) => _joins.Add(a)));
+        Render<PreJoinForm>(p => p.Add(c => c.Session, session).Add(c => c.Choices, new MediaChoices()).Add(c => c.OnJoin, (AttestationDto? a) => _joins.Add(a)));
 
     [Fact]
     public void Shows_the_session_and_the_alias_the_group_will_see()
@@ -96,7 +99,7 @@ public sealed class PreJoinFormTests : WebTestContext
     [Fact]
     public void A_refused_join_is_shown_above_the_button()
     {
-        var cut = Render<PreJoinForm>(p => p.Add(c => c.Session, TestRooms.PatientPreJoin()).Add(c => c.Problem, "Please read and accept the telehealth consent before joining."));
+        var cut = Render<PreJoinForm>(p => p.Add(c => c.Session, TestRooms.PatientPreJoin()).Add(c => c.Choices, new MediaChoices()).Add(c => c.Problem, "Please read and accept the telehealth consent before joining."));
 
         Assert.Equal("Please read and accept the telehealth consent before joining.", cut.Find("[role=alert]").TextContent);
     }

@@ -10,7 +10,13 @@ public sealed class JoinSessionTests : WebTestContext
 {
     private readonly FakeRoomConnection _room = new();
 
-    public JoinSessionTests() => Services.AddSingleton<IRoomConnection>(_room);
+    private readonly BunitJSModuleInterop _media;
+
+    public JoinSessionTests()
+    {
+        Services.AddSingleton<IRoomConnection>(_room);
+        _media = JSInterop.SetUpMedia();
+    }
 
     private IRenderedComponent<JoinSession> RenderPage() => Render<JoinSession>(p => p.Add(c => c.SessionId, TestRooms.SessionId));
 
