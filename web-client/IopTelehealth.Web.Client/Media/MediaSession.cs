@@ -84,6 +84,7 @@ public sealed class MediaSession : IAsyncDisposable
         }
 
         await join;
+        Changed?.Invoke();
     }
 
     /// <summary>The room changed: tell media.js who is in it and what our own microphone and camera should do.</summary>
@@ -206,7 +207,8 @@ public sealed class MediaSession : IAsyncDisposable
         }
     }
 
-    private void OnStats(MediaStats stats)
+    /// <summary>From media.js through the bridge (internal for component tests).</summary>
+    internal void OnStats(MediaStats stats)
     {
         Stats = stats;
         Changed?.Invoke();

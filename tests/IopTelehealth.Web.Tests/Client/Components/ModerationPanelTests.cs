@@ -106,4 +106,18 @@ public sealed class ModerationPanelTests : WebTestContext
 
         Assert.Equal("That person is no longer in the room.", cut.Find($"li[data-participant-id='{TestRooms.RiverId}'] [role=alert]").TextContent);
     }
+
+    [Fact]
+    public void A_patient_may_be_allowed_to_share_the_screen_and_the_permission_taken_back()
+    {
+        _room.Participants = [TestRooms.Therapist(), TestRooms.Patient(TestRooms.RiverId, "River"),
+            TestRooms.Patient(TestRooms.CompassId, "Compass", screenShareAllowed: true)];
+        var cut = Render<ModerationPanel>(p => p.Add(c => c.Room, _room));
+
+        Click(cut, "Allow screen sharing", TestRooms.RiverId);
+        Click(cut, "Stop screen sharing", TestRooms.CompassId);
+
+        Assert.Equal([$"AllowScreenShare({TestRooms.RiverId}, True)", $"AllowScreenShare({TestRooms.CompassId}, False)"], _room.Calls);
+        Assert.Equal("true", cut.Find($"li[data-participant-id='{TestRooms.CompassId}'] button.allow-share").GetAttribute("aria-pressed"));
+    }
 }

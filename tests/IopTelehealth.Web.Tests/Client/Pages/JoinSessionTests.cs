@@ -155,4 +155,26 @@ public sealed class JoinSessionTests : WebTestContext
 
         Assert.True(_room.Disposed);
     }
+
+    [Fact]
+    public void The_pre_join_form_previews_the_camera_and_the_room_starts_media_then_removal_stops_it()
+    {
+        _room.PreJoin = TestRooms.TherapistPreJoin();
+        _room.JoinAdmission = "admitted";
+        _room.SelfId = TestRooms.TherapistId;
+        _room.Participants = [TestRooms.Therapist(), TestRooms.Patient(TestRooms.RiverId, "River")];
+        var cut = RenderPage();
+        Assert.Single(_media.Invocations["startPreview"]);
+
+        cut.Find("button").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(_media.Invocations["join"]));
+        Assert.True(_media.Calls().IndexOf("stopPreview") < _media.Calls().IndexOf("join"));
+
+        _room.Admission = "left";
+        _room.Removed = true;
+        _room.RaiseChanged();
+
+        cut.WaitForAssertion(() => Assert.Single(_media.Invocations["leave"]));
+    }
 }
