@@ -1,8 +1,8 @@
 using Bunit;
 using IopTelehealth.Web.Client.Components;
 using IopTelehealth.Web.Client.Media;
-using Microsoft.Extensions.DependencyInjection;
 using IopTelehealth.Web.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IopTelehealth.Web.Tests.Client.Components;
 
