@@ -57,7 +57,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
     }
 
     [Fact]
-    public async Task An_answer_without_a_pending_subscriber_offer_is_a_conflict()
+    public async Task An_answer_without_a_pending_subscriber_offer_is_refused()
     {
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
@@ -65,7 +65,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
             fixture.Plane.AnswerSubscriptionAsync(session, ParticipantId.New(), TestSdp.AnswerTo(TestSdp.Offer()), Ct));
 
-        Assert.Equal(RoomErrors.Conflict, refused.Code);
+        Assert.Equal(RoomErrors.NoPendingOffer, refused.Code);
     }
 
     [Theory]
@@ -92,6 +92,6 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
             fixture.Plane.TrickleAsync(session, patient, MediaLeg.Publisher, new IceCandidate(candidate, "0", 0), Ct));
 
-        Assert.Equal(RoomErrors.InvalidArgument, refused.Code);
+        Assert.Equal(RoomErrors.InvalidCandidate, refused.Code);
     }
 }
