@@ -1,6 +1,5 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
 
@@ -11,7 +10,8 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
 
     public static TheoryData<string, string> BadOffers => new()
     {
-        { "oversized", TestSdp.Offer().Sdp + new string('a', SessionDescription.MaxLength) },
+        { "oversized", TestSdp.Offer().Sdp + new string('a', SessionDescription.MaxBytes) },
+        { "oversized in UTF-8 bytes, not in characters", TestSdp.Offer().Sdp + "a=x:" + new string('é', (SessionDescription.MaxBytes / 2) + 1) + "\r\n" },
         { "not SDP", "hello janus" },
         { "empty", "" },
         { "no media", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n" },

@@ -1,6 +1,5 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure;
 using IopTelehealth.Media.Tests.Infrastructure.WebRtc;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
