@@ -17,9 +17,10 @@ public interface IMediaPlane
 
     /// <summary>
     /// Brings the participant's receiving connection up to date with the room's current publishers (excluding
-    /// themselves). Returns the SFU's offer to answer, or null when nothing changed.
+    /// themselves): every published stream, or their audio only when <paramref name="includeVideo"/> is false (audio-only
+    /// mode receives no video at all). Returns the SFU's offer to answer, or null when nothing changed.
     /// </summary>
-    Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, CancellationToken cancellationToken = default);
+    Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default);
 
     /// <summary>The participant's answer to the last subscriber offer.</summary>
     Task AnswerSubscriptionAsync(SessionId sessionId, ParticipantId participantId, SessionDescription answer, CancellationToken cancellationToken = default);

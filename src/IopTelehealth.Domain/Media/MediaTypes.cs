@@ -27,10 +27,14 @@ public enum MediaLeg
     Subscriber = 1,
 }
 
-/// <summary>An SDP offer or answer, as text. Size-limited before it reaches any media server.</summary>
+/// <summary>An SDP offer or answer, as text. Size-limited before it reaches any media server or browser.</summary>
 public sealed record SessionDescription(string Type, string Sdp)
 {
-    public const int MaxLength = 64 * 1024;
+    /// <summary>
+    /// Largest SDP accepted, in UTF-8 bytes. The hub takes messages of at most 32 KB (RoomProtocol.MaxMessageBytes),
+    /// envelope included, so 24 KB leaves room for the rest; Chromium's offers for audio + video + screen are a few KB.
+    /// </summary>
+    public const int MaxBytes = 24 * 1024;
 }
 
 /// <summary>A trickled ICE candidate; <see cref="Candidate"/> empty means "gathering completed".</summary>

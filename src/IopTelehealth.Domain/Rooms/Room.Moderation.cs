@@ -92,7 +92,12 @@ public sealed partial class Room
     {
         RequireModerator(actor);
         var participant = RequirePresent(target);
-        participant.HardMuted = false;
+        if (participant.HardMuted)
+        {
+            participant.HardMuted = false;
+            Raise(new MediaBlocked(Id, target, Media.MediaKind.Audio, Blocked: false));
+        }
+
         Raise(new AskedToUnmute(Id, target));
         Raise(new ParticipantUpdated(Id, target));
     }
@@ -103,6 +108,7 @@ public sealed partial class Room
         var participant = RequirePresent(target);
         participant.VideoOn = false;
         participant.VideoStopped = true;
+        Raise(new MediaBlocked(Id, target, Media.MediaKind.Video, Blocked: true));
         Raise(new VideoStoppedByModerator(Id, target));
         Raise(new ParticipantUpdated(Id, target));
     }
@@ -191,6 +197,7 @@ public sealed partial class Room
     {
         participant.AudioOn = false;
         participant.HardMuted = true;
+        Raise(new MediaBlocked(Id, participant.Id, Media.MediaKind.Audio, Blocked: true));
         Raise(new ParticipantMuted(Id, participant.Id, Hard: true));
         Raise(new ParticipantUpdated(Id, participant.Id));
     }

@@ -129,13 +129,14 @@ public sealed partial class Room(RoomState state)
     /// <summary>Forgets participants whose grace window has passed; they come back through the lobby.</summary>
     public bool ExpireGrace(DateTimeOffset now, TimeSpan graceWindow)
     {
-        var removed = State.Participants.RemoveAll(p => p.DisconnectedAt is { } at && now - at > graceWindow);
-        if (removed > 0)
+        var expired = State.Participants.Where(p => p.DisconnectedAt is { } at && now - at > graceWindow).ToList();
+        foreach (var participant in expired)
         {
-            Touch();
+            State.Participants.Remove(participant);
+            Raise(new ParticipantExpired(Id, participant.Id));
         }
 
-        return removed > 0;
+        return expired.Count > 0;
     }
 
     public void SetMedia(ParticipantId id, bool audio, bool video)
@@ -146,11 +147,18 @@ public sealed partial class Room(RoomState state)
             throw new RoomException(RoomErrors.HardMuted, "The therapist muted you. You can unmute when the therapist allows it.");
         }
 
+        if (video && participant.AudioOnly)
+        {
+            throw new RoomException(RoomErrors.InvalidArgument, "Leave audio-only mode to turn the camera on.");
+        }
+
         participant.AudioOn = audio;
         participant.VideoOn = video;
-        if (video)
+        if (video && participant.VideoStopped)
         {
+            // Turning the camera on again is the participant's own choice once a moderator stopped it; the SFU lets it through.
             participant.VideoStopped = false;
+            Raise(new MediaBlocked(Id, id, Media.MediaKind.Video, Blocked: false));
         }
 
         Raise(new ParticipantUpdated(Id, id));

@@ -24,6 +24,18 @@ public static class RoomErrors
     /// <summary>An SDP offer or answer was refused before it reached the media server (too large, not SDP, wrong type).</summary>
     public const string InvalidSdp = "invalid-sdp";
 
+    /// <summary>An ICE candidate was refused before it reached the media server or a peer (malformed, or a forbidden address).</summary>
+    public const string InvalidCandidate = "invalid-candidate";
+
+    /// <summary>An answer (SFU subscription or mesh) for which no offer is waiting.</summary>
+    public const string NoPendingOffer = "no-pending-offer";
+
+    /// <summary>A media method of the other mode (Publish in a mesh room, SendSignal in an SFU room); see the join reply's mode.</summary>
+    public const string WrongMediaMode = "wrong-media-mode";
+
+    /// <summary>Mesh mode: admitting one more participant would pass the mesh size limit; the room needs the SFU.</summary>
+    public const string RoomNeedsSfu = "room-needs-sfu";
+
     /// <summary>The media server could not be reached or refused the operation; the client may retry later.</summary>
     public const string MediaUnavailable = "media-unavailable";
 }

@@ -46,3 +46,12 @@ public sealed record RoomEnded(SessionId SessionId, DateTimeOffset At) : RoomEve
 /// in the clinic. Attendance closes one interval at <paramref name="At"/> and opens the next in the new mode.
 /// </summary>
 public sealed record ParticipantModeChanged(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, AttendanceMode Mode, DateTimeOffset At) : RoomEvent(SessionId);
+
+/// <summary>
+/// Whether one kind of the participant's media may leave their browser changed: hard mute (audio), a moderator's stop
+/// video, audio-only mode (video). The media plane enforces it at the SFU, whatever the browser keeps sending.
+/// </summary>
+public sealed record MediaBlocked(SessionId SessionId, ParticipantId ParticipantId, Media.MediaKind Kind, bool Blocked) : RoomEvent(SessionId);
+
+/// <summary>A dropped participant's grace window passed: their place (and their media at the SFU) is gone.</summary>
+public sealed record ParticipantExpired(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);

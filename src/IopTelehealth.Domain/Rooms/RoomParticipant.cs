@@ -26,6 +26,20 @@ public sealed class RoomParticipant
 
     public bool VideoStopped { get; set; }
 
+    /// <summary>Neither sends nor receives video (billing: modifier 93 instead of 95).</summary>
+    public bool AudioOnly { get; set; }
+
+    public bool ScreenSharing { get; set; }
+
+    /// <summary>A moderator let this patient share their screen (staff who moderate may always share).</summary>
+    public bool ScreenShareAllowed { get; set; }
+
+    /// <summary>
+    /// Mesh: participants whose offer to this one is still unanswered. An answer is relayed only to someone listed here,
+    /// so a browser cannot push an answer nobody asked for. A list (not a set) so stores serialise it plainly.
+    /// </summary>
+    public List<ParticipantId> OffersFrom { get; set; } = [];
+
     /// <summary>Position in the hand queue (room sequence number when raised); null when the hand is down.</summary>
     public long? HandRaisedAt { get; set; }
 
@@ -46,6 +60,11 @@ public sealed class RoomParticipant
 
     public bool IsPresent => IsConnected && Admission == Admission.Admitted;
 
-    /// <summary>Every member is a value or immutable, so a shallow copy is a full copy.</summary>
-    public RoomParticipant Copy() => (RoomParticipant)MemberwiseClone();
+    /// <summary>A full copy: every member but <see cref="OffersFrom"/> is a value or immutable.</summary>
+    public RoomParticipant Copy()
+    {
+        var copy = (RoomParticipant)MemberwiseClone();
+        copy.OffersFrom = [.. OffersFrom];
+        return copy;
+    }
 }

@@ -20,10 +20,18 @@ public sealed partial class RoomService
     }
 
     public Task AdmitAsync(RoomConnection connection, ParticipantId target, CancellationToken cancellationToken = default) =>
-        ChangeAsync(connection, room => room.Admit(connection.ParticipantId, target, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(connection, room =>
+        {
+            room.Admit(connection.ParticipantId, target, clock.GetUtcNow());
+            _media?.Enforce(room);
+        }, cancellationToken);
 
     public Task AdmitAllAsync(RoomConnection connection, CancellationToken cancellationToken = default) =>
-        ChangeAsync(connection, room => room.AdmitAll(connection.ParticipantId, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(connection, room =>
+        {
+            room.AdmitAll(connection.ParticipantId, clock.GetUtcNow());
+            _media?.Enforce(room);
+        }, cancellationToken);
 
     public Task DenyAsync(RoomConnection connection, ParticipantId target, CancellationToken cancellationToken = default) =>
         ChangeAsync(connection, room => room.Deny(connection.ParticipantId, target), cancellationToken);

@@ -8,8 +8,11 @@ namespace IopTelehealth.Domain.Rooms;
 /// participants and the durable listeners. Transport-free: the hub calls it, tests call it directly.
 /// </summary>
 public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presence, RoomPublisher publisher, ISessionDirectory sessions,
-    IAuditLog audit, TimeProvider clock, RoomSettings settings)
+    IAuditLog audit, TimeProvider clock, RoomSettings settings, Media.MediaPolicy? media = null)
 {
+    // Null in tests of the room rules alone: no mesh limit applies.
+    private readonly Media.MediaPolicy? _media = media;
+
     public async Task<PreJoin> PrepareJoinAsync(RoomCaller caller, SessionId sessionId, CancellationToken cancellationToken = default)
     {
         var (session, member) = await AuthorizeAsync(caller, sessionId, cancellationToken);
@@ -33,7 +36,10 @@ public sealed partial class RoomService(IRoomStore rooms, IPresenceStore presenc
         var change = await rooms.ChangeAsync(sessionId, () => NewRoom(session), room =>
         {
             OpenIfDue(room, now);
-            return room.Join(request, now, settings.GraceWindow);
+            var joined = room.Join(request, now, settings.GraceWindow);
+            // Refused as a whole (nothing stored) when entering would pass the mesh limit; the lobby is not media.
+            _media?.Enforce(room);
+            return joined;
         }, cancellationToken);
 
         var participant = change.Result.Participant;

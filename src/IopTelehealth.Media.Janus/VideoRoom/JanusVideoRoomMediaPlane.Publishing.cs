@@ -136,7 +136,28 @@ public sealed partial class JanusVideoRoomMediaPlane
 
         participant.Publisher = handle;
         _handles.Add(handle.Id, room.SessionId, participant.Id, MediaLeg.Publisher);
+        var (sessionId, participantId) = (room.SessionId, participant.Id);
+        handle.EventReceived += (_, pushed) => OnPublisherEvent(sessionId, participantId, pushed);
         return handle;
+    }
+
+    /// <summary>
+    /// The node holding the publisher handle hears its PeerConnection come up or go down on the WebSocket itself, without
+    /// depending on the event handler's posts: the app tells the other participants to subscribe (or drop the feed).
+    /// </summary>
+    private void OnPublisherEvent(SessionId sessionId, ParticipantId participantId, JanusHandleEvent pushed)
+    {
+        MediaEventKind? kind = pushed.Type switch
+        {
+            "webrtcup" => MediaEventKind.Up,
+            "hangup" => MediaEventKind.Down,
+            _ => null,
+        };
+        if (kind is { } k)
+        {
+            // Off the gateway's receive loop: listeners do I/O.
+            _ = Task.Run(() => RaiseAsync(sessionId, participantId, k, MediaLeg.Publisher));
+        }
     }
 
     private async Task ModerateAsync(MediaRoomState room, long feed, IEnumerable<(MediaKind Kind, string Mid)> mids, MediaKind kind, bool muted, CancellationToken cancellationToken)

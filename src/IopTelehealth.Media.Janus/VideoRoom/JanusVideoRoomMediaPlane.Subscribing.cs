@@ -13,7 +13,7 @@ namespace IopTelehealth.Media.Janus.VideoRoom;
 /// </summary>
 public sealed partial class JanusVideoRoomMediaPlane
 {
-    public async Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, CancellationToken cancellationToken = default)
+    public async Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default)
     {
         var room = await RoomAsync(sessionId, cancellationToken);
         var participant = room.Participant(participantId);
@@ -23,10 +23,10 @@ public sealed partial class JanusVideoRoomMediaPlane
             await WaitForPreviousAnswerAsync(room, participant, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
-                var feeds = await ActivePublishersAsync(room, participant.FeedId, cancellationToken);
+                var streams = await ActiveStreamsAsync(room, participant.FeedId, includeVideo, cancellationToken);
                 try
                 {
-                    return await UpdateSubscriptionAsync(room, participant, feeds, cancellationToken);
+                    return await UpdateSubscriptionAsync(room, participant, streams, cancellationToken);
                 }
                 catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed && attempt < 3)
                 {
@@ -52,7 +52,7 @@ public sealed partial class JanusVideoRoomMediaPlane
             || participant.Subscriber is not { IsAlive: true } handle
             || participant.AwaitingAnswer is not { } awaiting)
         {
-            throw new RoomException(RoomErrors.Conflict, "No subscriber offer is waiting for an answer.");
+            throw new RoomException(RoomErrors.NoPendingOffer, "No subscriber offer is waiting for an answer.");
         }
 
         await Janus(() => handle.MessageAsync(VideoRoomRequests.Start(), VideoRoomRequests.Jsep(answer), cancellationToken));
@@ -85,13 +85,13 @@ public sealed partial class JanusVideoRoomMediaPlane
         }
     }
 
-    private async Task<SessionDescription?> UpdateSubscriptionAsync(MediaRoomState room, ParticipantMedia participant, IReadOnlyCollection<long> feeds, CancellationToken cancellationToken)
+    private async Task<SessionDescription?> UpdateSubscriptionAsync(MediaRoomState room, ParticipantMedia participant, IReadOnlyCollection<FeedStream> wanted, CancellationToken cancellationToken)
     {
         JanusPluginReply reply;
         if (participant.Subscriber is not { IsAlive: true } handle)
         {
             participant.ResetSubscriber();
-            if (feeds.Count == 0)
+            if (wanted.Count == 0)
             {
                 return null;
             }
@@ -99,7 +99,7 @@ public sealed partial class JanusVideoRoomMediaPlane
             handle = await room.Node.Gateway.AttachAsync(VideoRoomRequests.Plugin, cancellationToken);
             try
             {
-                reply = await handle.MessageAsync(VideoRoomRequests.JoinSubscriber(room.Record, feeds), null, cancellationToken);
+                reply = await handle.MessageAsync(VideoRoomRequests.JoinSubscriber(room.Record, wanted), null, cancellationToken);
             }
             catch (JanusException)
             {
@@ -112,8 +112,9 @@ public sealed partial class JanusVideoRoomMediaPlane
         }
         else
         {
-            var add = feeds.Where(feed => !participant.Subscriptions.ContainsKey(feed)).ToList();
-            var gone = participant.Subscriptions.Where(pair => !feeds.Contains(pair.Key)).SelectMany(pair => pair.Value).ToList();
+            var current = participant.Subscriptions;
+            var add = wanted.Where(stream => !current.Any(sub => sub.Feed == stream.Feed && sub.FeedMid == stream.Mid)).ToList();
+            var gone = current.Where(sub => !wanted.Any(stream => stream.Feed == sub.Feed && stream.Mid == sub.FeedMid)).Select(sub => sub.SubMid).ToList();
             if (add.Count == 0 && gone.Count == 0)
             {
                 return null;
@@ -136,36 +137,39 @@ public sealed partial class JanusVideoRoomMediaPlane
         return new SessionDescription("offer", offer);
     }
 
-    /// <summary>Active publishers (a PeerConnection up) other than the participant, from Janus: the truth on every server node.</summary>
-    private async Task<IReadOnlyCollection<long>> ActivePublishersAsync(MediaRoomState room, long self, CancellationToken cancellationToken)
+    /// <summary>
+    /// The streams of the room's active publishers other than the participant (audio only when <paramref name="includeVideo"/>
+    /// is false), read from Janus through a short-lived listening participant: the truth on every server node.
+    /// </summary>
+    private async Task<IReadOnlyCollection<FeedStream>> ActiveStreamsAsync(MediaRoomState room, long self, bool includeVideo, CancellationToken cancellationToken)
     {
-        var reply = await _admin.RequestAsync(room.Node, VideoRoomRequests.ListParticipants(room.Record.RoomNumber), cancellationToken);
-        return [.. (reply.Data["participants"]?.AsArray() ?? [])
-            .Where(p => p?["publisher"]?.GetValue<bool>() == true)
-            .Select(p => p!["id"]!.GetValue<long>())
-            .Where(id => id != self)
-            .Order()];
-    }
-
-    /// <summary>Feed → subscriber mids, from the <c>streams</c> of an <c>attached</c> or <c>updated</c> reply (inactive m-lines skipped).</summary>
-    private static Dictionary<long, List<string>> Subscriptions(JsonArray streams)
-    {
-        var result = new Dictionary<long, List<string>>();
-        foreach (var stream in streams.OfType<JsonObject>())
+        var handle = await room.Node.Gateway.AttachAsync(VideoRoomRequests.Plugin, cancellationToken);
+        try
         {
-            if (stream["feed_id"]?.GetValue<long>() is { } feed && stream["mid"]?.GetValue<string>() is { } mid && stream["active"]?.GetValue<bool>() != false)
-            {
-                if (!result.TryGetValue(feed, out var mids))
-                {
-                    result[feed] = mids = [];
-                }
-
-                mids.Add(mid);
-            }
+            var joined = await handle.MessageAsync(VideoRoomRequests.JoinObserver(room.Record), null, cancellationToken);
+            return [.. (joined.Data["publishers"]?.AsArray() ?? [])
+                .OfType<JsonObject>()
+                .Where(publisher => publisher["id"]?.GetValue<long>() is { } id && id != self)
+                .SelectMany(publisher => (publisher["streams"]?.AsArray() ?? [])
+                    .OfType<JsonObject>()
+                    .Where(stream => stream["disabled"]?.GetValue<bool>() != true)
+                    .Select(stream => (Type: stream["type"]?.GetValue<string>(), Mid: stream["mid"]?.GetValue<string>()))
+                    .Where(stream => stream.Mid is not null && (stream.Type == "audio" || (includeVideo && stream.Type == "video")))
+                    .Select(stream => new FeedStream(publisher["id"]!.GetValue<long>(), stream.Mid!)))
+                .OrderBy(stream => stream.Feed)];
         }
-
-        return result;
+        finally
+        {
+            await TryAsync(() => handle.DetachAsync(CancellationToken.None));
+        }
     }
+
+    /// <summary>What the subscriber receives, from the <c>streams</c> of an <c>attached</c> or <c>updated</c> reply (inactive m-lines skipped).</summary>
+    private static List<SubscribedStream> Subscriptions(JsonArray streams) =>
+        [.. streams.OfType<JsonObject>()
+            .Where(stream => stream["active"]?.GetValue<bool>() != false)
+            .Where(stream => stream["feed_id"]?.GetValue<long>() is not null && stream["mid"]?.GetValue<string>() is not null && stream["feed_mid"]?.GetValue<string>() is not null)
+            .Select(stream => new SubscribedStream(stream["feed_id"]!.GetValue<long>(), stream["feed_mid"]!.GetValue<string>(), stream["mid"]!.GetValue<string>()))];
 
     private async Task DetachSubscriberAsync(ParticipantMedia participant)
     {

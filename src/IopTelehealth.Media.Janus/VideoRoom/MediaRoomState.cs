@@ -47,8 +47,8 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
 
     public IJanusHandle? Subscriber { get; set; }
 
-    /// <summary>Feed id → the subscriber m-line mids receiving it.</summary>
-    public Dictionary<long, List<string>> Subscriptions { get; set; } = [];
+    /// <summary>The publishers' streams the subscriber connection receives, each on its own m-line.</summary>
+    public List<SubscribedStream> Subscriptions { get; set; } = [];
 
     public TaskCompletionSource? AwaitingAnswer { get; set; }
 
@@ -67,3 +67,9 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
         PublishedMids = [];
     }
 }
+
+/// <summary>One published stream: the publisher's feed id and the stream's mid in the publisher's SDP.</summary>
+internal sealed record FeedStream(long Feed, string Mid);
+
+/// <summary>A published stream as a subscriber receives it: <paramref name="SubMid"/> is its mid in the subscriber's SDP.</summary>
+internal sealed record SubscribedStream(long Feed, string FeedMid, string SubMid);

@@ -82,7 +82,7 @@ internal static class VideoRoomRequests
     /// autoupdate off: Janus would otherwise push unsolicited offers when a publisher leaves, which could interleave
     /// with ours; every renegotiation goes through SubscribeAsync instead.
     /// </summary>
-    public static JsonObject JoinSubscriber(MediaRoomRecord room, IEnumerable<long> feeds) => new()
+    public static JsonObject JoinSubscriber(MediaRoomRecord room, IEnumerable<FeedStream> streams) => new()
     {
         ["request"] = "join",
         ["ptype"] = "subscriber",
@@ -90,13 +90,13 @@ internal static class VideoRoomRequests
         ["pin"] = room.Pin,
         ["use_msid"] = true,
         ["autoupdate"] = false,
-        ["streams"] = Feeds(feeds),
+        ["streams"] = Streams(streams),
     };
 
-    public static JsonObject Update(IEnumerable<long> subscribe, IEnumerable<string> unsubscribeSubMids)
+    public static JsonObject Update(IEnumerable<FeedStream> subscribe, IEnumerable<string> unsubscribeSubMids)
     {
         var body = new JsonObject { ["request"] = "update" };
-        var add = Feeds(subscribe);
+        var add = Streams(subscribe);
         if (add.Count > 0)
         {
             body["subscribe"] = add;
@@ -121,5 +121,6 @@ internal static class VideoRoomRequests
         ? new JsonObject { ["completed"] = true }
         : new JsonObject { ["candidate"] = candidate.Candidate, ["sdpMid"] = candidate.SdpMid, ["sdpMLineIndex"] = candidate.SdpMLineIndex };
 
-    private static JsonArray Feeds(IEnumerable<long> feeds) => new([.. feeds.Select(feed => (JsonNode)new JsonObject { ["feed"] = feed })]);
+    private static JsonArray Streams(IEnumerable<FeedStream> streams) =>
+        new([.. streams.Select(stream => (JsonNode)new JsonObject { ["feed"] = stream.Feed, ["mid"] = stream.Mid })]);
 }

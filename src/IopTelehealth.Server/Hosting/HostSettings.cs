@@ -70,5 +70,6 @@ internal static class HostConfiguration
     {
         _ = services.GetRequiredService<IOptions<IdentitySettings>>().Value;
         _ = services.GetRequiredService<IOptions<DemoSettings>>().Value;
+        _ = services.GetRequiredService<IOptions<Domain.Media.MediaSettings>>().Value;
     }
 }

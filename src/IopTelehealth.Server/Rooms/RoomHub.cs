@@ -1,6 +1,8 @@
 using IopTelehealth.Contracts.Rooms;
+using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
+using IopTelehealth.Server.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -12,7 +14,7 @@ namespace IopTelehealth.Server.Rooms;
 /// in <see cref="RoomHubFilter"/>.
 /// </summary>
 [Authorize(Policy = RoomHubSetup.Policy)]
-internal sealed class RoomHub(RoomService rooms, SignalRRoomNotifier notifier, NodeIdentity node) : Hub<IRoomClient>, IRoomHub
+internal sealed class RoomHub(RoomService rooms, MediaService media, SignalRRoomNotifier notifier, NodeIdentity node) : Hub<IRoomClient>, IRoomHub
 {
     private const string JoinedKey = "iop.room";
 
@@ -65,7 +67,7 @@ internal sealed class RoomHub(RoomService rooms, SignalRRoomNotifier notifier, N
         }
 
         return new JoinReplyDto(RoomProtocol.Version, participant.Id.Value, RoomViews.Admission(participant.Admission), outcome.Result.Resumed,
-            RoomViews.Info(outcome.State));
+            RoomViews.Info(outcome.State), MediaViews.Setup(media.SetupFor(participant.Id)));
     }
 
     public async Task LeaveSession()
@@ -116,6 +118,23 @@ internal sealed class RoomHub(RoomService rooms, SignalRRoomNotifier notifier, N
     public Task Spotlight(string? participantId) => rooms.SpotlightAsync(Joined, participantId is null ? null : ParticipantArg(participantId));
 
     public Task EndSession() => rooms.EndAsync(Joined);
+
+    public async Task<SdpDto> Publish(SdpDto offer) => MediaViews.Sdp(await media.PublishAsync(Joined, MediaViews.Description(offer)));
+
+    public async Task<SdpDto?> Subscribe() => await media.SubscribeAsync(Joined) is { } offer ? MediaViews.Sdp(offer) : null;
+
+    public Task AnswerSubscription(SdpDto answer) => media.AnswerSubscriptionAsync(Joined, MediaViews.Description(answer));
+
+    public Task Trickle(string leg, IceCandidateDto candidate) => media.TrickleAsync(Joined, MediaViews.Leg(leg), MediaViews.Candidate(candidate));
+
+    public Task SendSignal(string toParticipantId, MeshSignalDto signal) =>
+        media.SendSignalAsync(Joined, ParticipantArg(toParticipantId), MediaViews.Signal(signal));
+
+    public Task SetAudioOnly(bool audioOnly) => media.SetAudioOnlyAsync(Joined, audioOnly);
+
+    public Task SetScreenShare(bool sharing) => media.SetScreenShareAsync(Joined, sharing);
+
+    public Task AllowScreenShare(string participantId, bool allowed) => media.AllowScreenShareAsync(Joined, ParticipantArg(participantId), allowed);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -13,16 +13,23 @@ namespace IopTelehealth.Server.Rooms;
 internal sealed partial class RoomHubFilter(IOptions<RoomHubOptions> options, TimeProvider clock, SecurityAudit audit, ILogger<RoomHubFilter> log) : IHubFilter
 {
     private const string LimitKey = "iop.rate";
+    private const string SignalLimitKey = "iop.rate.signal";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         var items = invocationContext.Context.Items;
-        if (!items.TryGetValue(LimitKey, out var value) || value is not ConnectionRateLimit limit)
+        // ICE trickle comes in bursts (a dozen candidates per connection, per peer in mesh): its own, larger budget,
+        // so a join's candidates neither starve nor are starved by the other calls.
+        var signaling = invocationContext.HubMethodName is nameof(RoomHub.Trickle) or nameof(RoomHub.SendSignal);
+        var key = signaling ? SignalLimitKey : LimitKey;
+        if (!items.TryGetValue(key, out var value) || value is not ConnectionRateLimit limit)
         {
-            limit = new ConnectionRateLimit(options.Value.PermitsPerSecond, options.Value.Burst, clock);
-            items[LimitKey] = limit;
+            limit = signaling
+                ? new ConnectionRateLimit(options.Value.SignalPermitsPerSecond, options.Value.SignalBurst, clock)
+                : new ConnectionRateLimit(options.Value.PermitsPerSecond, options.Value.Burst, clock);
+            items[key] = limit;
         }
 
         if (!limit.TryAcquire())
@@ -63,4 +70,9 @@ internal sealed class RoomHubOptions
     public double PermitsPerSecond { get; set; } = 10;
 
     public int Burst { get; set; } = 20;
+
+    /// <summary>Trickle and SendSignal: a mesh participant trickles to up to five peers at once.</summary>
+    public double SignalPermitsPerSecond { get; set; } = 50;
+
+    public int SignalBurst { get; set; } = 120;
 }

@@ -7,7 +7,8 @@ namespace IopTelehealth.Server.Rooms;
 internal static class RoomViews
 {
     public static ParticipantDto Participant(RoomParticipant p) =>
-        new(p.Id.Value, p.DisplayName, Role(p.Role), p.AudioOn, p.VideoOn, p.HardMuted, p.VideoStopped, p.HandRaisedAt is not null, p.IsConnected);
+        new(p.Id.Value, p.DisplayName, Role(p.Role), p.AudioOn, p.VideoOn, p.HardMuted, p.VideoStopped, p.HandRaisedAt is not null, p.IsConnected,
+            p.AudioOnly, p.ScreenSharing, p.ScreenShareAllowed || p.Role.Moderates());
 
     public static RoomInfoDto Info(RoomState state) =>
         new(state.SessionId.Value, Phase(state.Phase), state.Locked, state.Spotlight?.Value, state.ScheduledStart, state.ScheduledEnd);

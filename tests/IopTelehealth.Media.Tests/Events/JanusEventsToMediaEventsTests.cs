@@ -23,7 +23,7 @@ public sealed class JanusEventsToMediaEventsTests
     [Fact]
     public async Task Webrtcup_and_hangup_posted_by_janus_become_the_participants_media_events()
     {
-        var port = FreePort.Tcp();
+        var port = FreePort.Next();
         using var backend = new HttpListener();
         backend.Prefixes.Add($"http://127.0.0.1:{port}/");
         backend.Start();

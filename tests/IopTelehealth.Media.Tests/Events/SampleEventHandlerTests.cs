@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using IopTelehealth.Media.Tests.Gateway;
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.Events;
 
@@ -16,7 +15,7 @@ public sealed class SampleEventHandlerTests
     [Fact]
     public async Task Janus_posts_handle_events_to_the_configured_backend_with_basic_authentication()
     {
-        var port = FreePort.Tcp();
+        var port = FreePort.Next();
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");

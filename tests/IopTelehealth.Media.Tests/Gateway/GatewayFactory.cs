@@ -1,6 +1,5 @@
 using IopTelehealth.Media.Janus.Gateway;
 using IopTelehealth.Media.Janus.Options;
-using IopTelehealth.Media.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IopTelehealth.Media.Tests.Gateway;

@@ -1,5 +1,4 @@
 using IopTelehealth.Media.Janus.Gateway;
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.Gateway;
 

@@ -1,4 +1,3 @@
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.Gateway;
 

@@ -1,6 +1,5 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
 
@@ -11,7 +10,8 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
 
     public static TheoryData<string, string> BadOffers => new()
     {
-        { "oversized", TestSdp.Offer().Sdp + new string('a', SessionDescription.MaxLength) },
+        { "oversized", TestSdp.Offer().Sdp + new string('a', SessionDescription.MaxBytes) },
+        { "oversized in UTF-8 bytes, not in characters", TestSdp.Offer().Sdp + "a=x:" + new string('é', (SessionDescription.MaxBytes / 2) + 1) + "\r\n" },
         { "not SDP", "hello janus" },
         { "empty", "" },
         { "no media", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n" },
@@ -57,7 +57,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
     }
 
     [Fact]
-    public async Task An_answer_without_a_pending_subscriber_offer_is_a_conflict()
+    public async Task An_answer_without_a_pending_subscriber_offer_is_refused()
     {
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
@@ -65,7 +65,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
             fixture.Plane.AnswerSubscriptionAsync(session, ParticipantId.New(), TestSdp.AnswerTo(TestSdp.Offer()), Ct));
 
-        Assert.Equal(RoomErrors.Conflict, refused.Code);
+        Assert.Equal(RoomErrors.NoPendingOffer, refused.Code);
     }
 
     [Theory]
@@ -92,6 +92,6 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
             fixture.Plane.TrickleAsync(session, patient, MediaLeg.Publisher, new IceCandidate(candidate, "0", 0), Ct));
 
-        Assert.Equal(RoomErrors.InvalidArgument, refused.Code);
+        Assert.Equal(RoomErrors.InvalidCandidate, refused.Code);
     }
 }

@@ -1,6 +1,5 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure;
 using IopTelehealth.Media.Tests.Infrastructure.WebRtc;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
@@ -24,7 +23,7 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         var therapist = ParticipantId.New();
         var therapistPeer = Peer();
 
-        var offer = await fixture.Plane.SubscribeAsync(_session, therapist, Ct);
+        var offer = await fixture.Plane.SubscribeAsync(_session, therapist, includeVideo: true, Ct);
         Assert.NotNull(offer);
         Assert.Equal("offer", offer.Type);
         Assert.Contains("m=audio", offer.Sdp, StringComparison.Ordinal);
@@ -34,9 +33,9 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await therapistPeer.ConnectAsync(offer, weOffered: false, Connect);
 
         // Nothing changed since: no renegotiation.
-        Assert.Null(await fixture.Plane.SubscribeAsync(_session, therapist, Ct));
+        Assert.Null(await fixture.Plane.SubscribeAsync(_session, therapist, includeVideo: true, Ct));
         // The publisher does not receive itself.
-        Assert.Null(await fixture.Plane.SubscribeAsync(_session, patient, Ct));
+        Assert.Null(await fixture.Plane.SubscribeAsync(_session, patient, includeVideo: true, Ct));
     }
 
     [Fact]
@@ -45,12 +44,12 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await LivePublisherAsync();
         var viewer = ParticipantId.New();
         var viewerPeer = Peer();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, viewerPeer.AnswerTo(initial), Ct);
         await viewerPeer.ConnectAsync(initial, weOffered: false, Connect);
 
         await LivePublisherAsync();
-        var update = await fixture.Plane.SubscribeAsync(_session, viewer, Ct);
+        var update = await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
 
         Assert.NotNull(update);
         Assert.Equal(4, MediaLines(update));
@@ -62,10 +61,10 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
     {
         await LivePublisherAsync();
         var viewer = ParticipantId.New();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
         await LivePublisherAsync();
 
-        var next = fixture.Plane.SubscribeAsync(_session, viewer, Ct);
+        var next = fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
         await Task.Delay(500, Ct);
         Assert.False(next.IsCompleted);
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, TestSdp.AnswerTo(initial), Ct);
@@ -81,11 +80,11 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await LivePublisherAsync();
         var leaving = await LivePublisherAsync();
         var viewer = ParticipantId.New();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, TestSdp.AnswerTo(initial), Ct);
 
         await fixture.Plane.RemoveParticipantAsync(_session, leaving, Ct);
-        var update = await fixture.Plane.SubscribeAsync(_session, viewer, Ct);
+        var update = await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
 
         // The removed publisher's two m-lines stay in the SDP (m-lines are never removed), now inactive.
         Assert.NotNull(update);

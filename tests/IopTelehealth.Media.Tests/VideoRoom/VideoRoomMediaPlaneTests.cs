@@ -1,6 +1,5 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
 
@@ -68,7 +67,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
 
-        var offer = await fixture.Plane.SubscribeAsync(session, ParticipantId.New(), Ct);
+        var offer = await fixture.Plane.SubscribeAsync(session, ParticipantId.New(), includeVideo: true, Ct);
 
         Assert.Null(offer);
     }

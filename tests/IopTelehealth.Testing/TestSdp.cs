@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using IopTelehealth.Domain.Media;
 
-namespace IopTelehealth.Media.Tests.Infrastructure;
+namespace IopTelehealth.Testing;
 
 /// <summary>
 /// Minimal but valid WebRTC SDP, as a browser would send it: ICE credentials, a DTLS fingerprint, setup, BUNDLE,
 /// rtcp-mux, a mid per m-line and Opus / VP8. Janus answers such an offer even when ICE never completes.
 /// </summary>
-internal static class TestSdp
+public static class TestSdp
 {
     public static SessionDescription Offer(bool video = true, string? fingerprint = null, string? ufrag = null, string? pwd = null, string? candidate = null)
     {

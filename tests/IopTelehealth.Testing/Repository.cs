@@ -1,7 +1,7 @@
-namespace IopTelehealth.Media.Tests.Infrastructure;
+namespace IopTelehealth.Testing;
 
 /// <summary>Finds files of the repository (infra/janus, infra/coturn) from the test binaries' folder.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 
-namespace IopTelehealth.Media.Janus.VideoRoom;
+namespace IopTelehealth.Domain.Media;
 
 /// <summary>
-/// Checks a trickled ICE candidate before Janus sees it. Janus would send connectivity checks to whatever address a
-/// candidate names, so a browser could point it at cloud metadata (169.254.169.254), link-local or multicast
-/// addresses, or the server's own loopback services. mDNS names (<c>*.local</c>) are fine: Janus ignores them
-/// (ignore_mdns). Loopback is allowed only when configuration says so (tests).
+/// Checks a trickled ICE candidate before Janus or another browser sees it. Janus (or the peer) would send connectivity
+/// checks to whatever address a candidate names, so a browser could point them at cloud metadata (169.254.169.254),
+/// link-local or multicast addresses, or the server's own loopback services. mDNS names (<c>*.local</c>) are fine: Janus
+/// ignores them (ignore_mdns) and browsers resolve them on their own network. Loopback is allowed only when
+/// configuration says so (tests). Private (RFC 1918) addresses are allowed: clinics' LANs use them.
 /// </summary>
-internal static class CandidateGuard
+public static class CandidateGuard
 {
     public const int MaxLength = 1024;
 
@@ -57,7 +57,7 @@ internal static class CandidateGuard
         }
     }
 
-    internal static bool Forbidden(IPAddress ip, bool allowLoopback)
+    public static bool Forbidden(IPAddress ip, bool allowLoopback)
     {
         if (ip.IsIPv4MappedToIPv6)
         {
@@ -86,5 +86,5 @@ internal static class CandidateGuard
         return true;
     }
 
-    private static RoomException Invalid(string message) => new(RoomErrors.InvalidArgument, message);
+    private static RoomException Invalid(string message) => new(RoomErrors.InvalidCandidate, message);
 }

@@ -1,13 +1,14 @@
-using IopTelehealth.Domain.Media;
+using System.Text;
 using IopTelehealth.Domain.Rooms;
 
-namespace IopTelehealth.Media.Janus.VideoRoom;
+namespace IopTelehealth.Domain.Media;
 
 /// <summary>
-/// Checks an SDP from a browser before anything reaches Janus: the expected type, at most 64 KB, and the shape of
-/// SDP (starts with <c>v=0</c>, has an m-line). Janus parses SDP in C; we keep junk and oversized input away from it.
+/// Checks an SDP from a browser before it goes anywhere (to Janus, or relayed to another browser): the expected type,
+/// at most <see cref="SessionDescription.MaxBytes"/> UTF-8 bytes, and the shape of SDP (starts with <c>v=0</c>, has an
+/// m-line, no NUL). Janus and browsers parse SDP in C/C++; junk and oversized input stay away from both.
 /// </summary>
-internal static class SdpGuard
+public static class SdpGuard
 {
     public static void Check(SessionDescription? description, string expectedType)
     {
@@ -17,9 +18,10 @@ internal static class SdpGuard
         }
 
         var sdp = description.Sdp;
-        if (string.IsNullOrEmpty(sdp) || sdp.Length > SessionDescription.MaxLength)
+        // Length first: counting the bytes of a huge string is work an attacker should not get for free.
+        if (string.IsNullOrEmpty(sdp) || sdp.Length > SessionDescription.MaxBytes || Encoding.UTF8.GetByteCount(sdp) > SessionDescription.MaxBytes)
         {
-            throw new RoomException(RoomErrors.InvalidSdp, $"The SDP must be between 1 and {SessionDescription.MaxLength} characters.");
+            throw new RoomException(RoomErrors.InvalidSdp, $"The SDP must be between 1 and {SessionDescription.MaxBytes} bytes.");
         }
 
         if (!sdp.StartsWith("v=0\r\n", StringComparison.Ordinal) && !sdp.StartsWith("v=0\n", StringComparison.Ordinal))
@@ -36,6 +38,7 @@ internal static class SdpGuard
     /// <summary>The (kind, mid) of each audio and video m-line, in order: moderation targets a published stream by mid.</summary>
     public static IReadOnlyList<(MediaKind Kind, string Mid)> MediaMids(string sdp)
     {
+        ArgumentNullException.ThrowIfNull(sdp);
         var result = new List<(MediaKind, string)>();
         MediaKind? current = null;
         foreach (var rawLine in sdp.Split('\n'))

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace IopTelehealth.Media.Tests.Infrastructure;
+namespace IopTelehealth.Testing;
 
 /// <summary>
 /// A private Janus for tests: its configuration is written by infra/janus/render-config.sh (the same templates the
@@ -15,12 +15,12 @@ namespace IopTelehealth.Media.Tests.Infrastructure;
 public sealed class JanusProcess : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("iop-janus-test.").FullName;
-    private readonly int _httpPort = FreePort.Tcp();
+    private readonly int _httpPort = FreePort.Next();
     private Process? _process;
 
     private JanusProcess(int sessionTimeoutSeconds, string? eventsBackend, string? eventsSecret)
     {
-        WebSocketPort = FreePort.Tcp();
+        WebSocketPort = FreePort.Next();
         SessionTimeoutSeconds = sessionTimeoutSeconds;
         EventsBackend = eventsBackend;
         EventsSecret = eventsSecret;
