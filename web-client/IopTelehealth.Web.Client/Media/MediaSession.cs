@@ -104,6 +104,14 @@ public sealed class MediaSession : IAsyncDisposable
         }
 
         var self = _room.State.Self;
+        if (SharingScreen && self is { ScreenShareAllowed: false })
+        {
+            // A moderator took the permission back: the server ended the share; the track stops here.
+            SharingScreen = false;
+            await _module.ShareScreenAsync(false);
+            Changed?.Invoke();
+        }
+
         var local = (self?.AudioOn == true && !_room.State.HardMuted, self?.VideoOn == true && self.VideoStopped != true);
         if (local != _localSent)
         {

@@ -103,4 +103,29 @@ public sealed class OwnControlsTests : WebTestContext
 
         Assert.Equal("The therapist turned your camera off.", cut.Find(".video-stopped").TextContent);
     }
+
+    [Fact]
+    public void In_audio_only_mode_the_camera_toggle_is_disabled_and_says_why()
+    {
+        var room = RoomWithSelf(TestRooms.Patient(TestRooms.SelfId, "Oak", audioOnly: true));
+
+        var cut = Render<OwnControls>(p => p.Add(c => c.Room, room));
+
+        var camera = cut.Find("button.camera");
+        Assert.True(camera.HasAttribute("disabled"));
+        Assert.Equal("audio-only-reason", camera.GetAttribute("aria-describedby"));
+        Assert.Equal("You are in audio-only mode: no video is sent or received.", cut.Find("#audio-only-reason").TextContent);
+    }
+
+    [Fact]
+    public void A_stopped_camera_names_the_reason_and_may_be_turned_on_again()
+    {
+        var room = RoomWithSelf(TestRooms.Patient(TestRooms.SelfId, "Oak", videoStopped: true));
+
+        var cut = Render<OwnControls>(p => p.Add(c => c.Room, room));
+        cut.Find("button.camera").Click();
+
+        Assert.Equal("camera-reason", cut.Find("button.camera").GetAttribute("aria-describedby"));
+        Assert.Equal(["SetMedia(False, True)"], room.Calls);
+    }
 }

@@ -1,6 +1,7 @@
 // Mesh mode: one RTCPeerConnection per other admitted participant, signaling relayed by the hub (SendSignal/Signal).
-// Perfect negotiation: either side may offer at any time; on a collision the polite side (the smaller participant id)
-// rolls back and answers, the impolite side ignores the other offer. So it does not matter who offers first.
+// As docs/room-protocol.md says: the participant with the greater id (ordinal) creates the connection and offers
+// first; the smaller one creates its side when that offer arrives. Later renegotiations (audio-only, screen) may come
+// from either side: perfect negotiation, the smaller id polite (rolls back on a collision), the greater impolite.
 
 import { watchConnection } from './recovery.js';
 
@@ -33,7 +34,9 @@ export class MeshLink {
         if (this.#closed) return;
         const wanted = new Set(ids);
         for (const [id, peer] of this.#peers) {
-            if (!wanted.has(id)) {
+            // A connection made for an offer from someone this page has not heard of yet stays until they are known and gone.
+            if (wanted.has(id)) peer.known = true;
+            else if (peer.known) {
                 peer.stop();
                 peer.pc.close();
                 this.#peers.delete(id);
@@ -41,13 +44,13 @@ export class MeshLink {
             }
         }
         for (const id of wanted) {
-            if (!this.#peers.has(id)) this.#create(id);
+            if (!this.#peers.has(id) && this.#offersFirst(id)) this.#create(id, true).known = true;
         }
     }
 
     async onSignal(from, signal) {
         if (this.#closed) return;
-        const peer = this.#peers.get(from) ?? this.#create(from);
+        const peer = this.#peers.get(from) ?? this.#create(from, false);
         const { pc } = peer;
         if (signal.kind === 'candidate') {
             if (!pc.remoteDescription) {
@@ -63,6 +66,10 @@ export class MeshLink {
         if (peer.ignoreOffer) return;
         await pc.setRemoteDescription(description);
         for (const c of peer.early.splice(0)) await this.#addCandidate(peer, c);
+        if (!peer.sending) {
+            // The answering side's tracks go onto the transceivers the offer made, so the answer carries them at once.
+            this.#addTracks(peer);
+        }
         if (description.type === 'offer') {
             this.#declineVideoIfAudioOnly(pc);
             await pc.setLocalDescription();
@@ -82,9 +89,9 @@ export class MeshLink {
         }
     }
 
-    /** Not used by mesh (no SFU), but a MediaRestart is harmless: start every connection again. */
+    /** Not sent in mesh (no SFU); harmless: the connections we start begin again, the others wait for a new offer. */
     async restart() {
-        const ids = [...this.#peers.keys()];
+        const ids = this.#room.remoteIds();
         this.setPeers([]);
         this.setPeers(ids);
     }
@@ -98,11 +105,21 @@ export class MeshLink {
         this.#peers.clear();
     }
 
-    #create(id) {
+    #offersFirst(id) {
+        return this.#room.selfId > id;
+    }
+
+    #addTracks(peer) {
+        peer.sending = true;
+        for (const track of this.#room.sendTracks()) peer.pc.addTrack(track, this.#room.localStream);
+    }
+
+    /** `offering`: we hold the greater id and start; otherwise the connection is made for an offer that just arrived. */
+    #create(id, offering) {
         const pc = new RTCPeerConnection(this.#room.rtcConfiguration);
-        const peer = { pc, polite: this.#room.selfId < id, makingOffer: false, ignoreOffer: false, early: [], stop: () => {} };
+        const peer = { pc, polite: this.#room.selfId < id, makingOffer: false, ignoreOffer: false, early: [], sending: false, stop: () => {} };
         this.#peers.set(id, peer);
-        for (const track of this.#room.sendTracks()) pc.addTrack(track, this.#room.localStream);
+        if (offering) this.#addTracks(peer);
         pc.onnegotiationneeded = async () => {
             try {
                 peer.makingOffer = true;
