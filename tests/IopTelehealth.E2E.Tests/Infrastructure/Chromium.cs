@@ -17,6 +17,8 @@ public static class Chromium
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-dev-shm-usage", "--disable-quic", "--allow-loopback-in-peer-connection",
         "--disable-features=WebRtcHideLocalIpsWithMdns",
+        // Remote sound plays without a click on each page (the tests click Join, but not always on the page that plays).
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     /// <summary>IOP_CHROMIUM overrides the path (e.g. another distribution's binary); otherwise /usr/bin/chromium.</summary>

@@ -5,9 +5,9 @@ namespace IopTelehealth.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// The real server with the demo clinic, and one headless Chromium; each test opens its own browser context
-/// (own cookies), so sign-ins never leak between tests.
+/// (own cookies), so sign-ins never leak between tests. Media fixtures derive from it with their own server settings.
 /// </summary>
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 {
     private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
     private IPlaywright? _playwright;
@@ -19,11 +19,16 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The room page is WebAssembly: on a loaded 2-core machine its first start can take more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // Launch the browser first: without Chromium there is no point starting the server.
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
-        Server = new IopServer();
+        Server = new IopServer(await ServerSettingsAsync());
     }
+
+    /// <summary>Settings of the server under test beyond IopServer's own (media fixtures: Janus, loopback candidates).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>?> ServerSettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
 
     public async Task<IPage> NewPageAsync()
     {
@@ -32,6 +37,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             // A phone-sized screen: most patients join from one.
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Permissions = ["camera", "microphone"],
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -89,5 +95,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         {
             await Server.DisposeAsync();
         }
+
+        await DisposeServicesAsync();
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>After the browser and the server: what a derived fixture started for the server (a Janus).</summary>
+    protected virtual ValueTask DisposeServicesAsync() => ValueTask.CompletedTask;
 }
