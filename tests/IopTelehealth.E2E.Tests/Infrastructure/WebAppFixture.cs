@@ -46,6 +46,11 @@ public class WebAppFixture : IAsyncLifetime
         // A 404 for blazor.web.js or a script error shows up here long before it breaks a page visibly.
         page.Console += (_, message) =>
         {
+            if (Environment.GetEnvironmentVariable("IOP_E2E_CONSOLE") == "1")
+            {
+                Console.WriteLine($"[{page.GetHashCode():x}] {message.Type}: {message.Text}");
+            }
+
             if (message.Type == "error")
             {
                 lock (errors)

@@ -187,4 +187,17 @@ public sealed class VideoGridTests : WebTestContext
         Assert.Contains("audio-only", cut.Find("#video-area").ClassList);
         Assert.Equal("Audio only", cut.Find(".tile.self .no-video").TextContent);
     }
+
+    [Fact]
+    public void Waits_for_the_join_reply_s_media_mode_before_starting()
+    {
+        _room.Media = null;
+        var cut = RenderGrid();
+        Assert.Empty(_media.Invocations["join"]);
+
+        _room.Media = TestRooms.SfuMedia();
+        _room.RaiseChanged();
+
+        cut.WaitForAssertion(() => Assert.Equal("sfu", JoinConfig().Mode));
+    }
 }
