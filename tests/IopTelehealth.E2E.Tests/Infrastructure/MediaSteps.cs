@@ -8,8 +8,9 @@ namespace IopTelehealth.E2E.Tests.Infrastructure;
 /// <summary>What one remote participant's media looks like at a page, from getStats (media.js inspect()).</summary>
 public sealed record RemoteMedia(long FramesDecoded, long AudioPacketsReceived, long VideoPacketsReceived, long VideoBytesReceived);
 
-/// <summary>A page's media: running or not, open connections, live local tracks, and what arrives from whom.</summary>
-public sealed record MediaReport(bool Active, int Connections, int LiveTracks, IReadOnlyDictionary<string, RemoteMedia> Remotes, double? FirstRemoteFrameAt)
+/// <summary>A page's media: running or not, open connections, live local tracks, what arrives from whom, SFU restarts so far.</summary>
+public sealed record MediaReport(bool Active, int Connections, int LiveTracks, IReadOnlyDictionary<string, RemoteMedia> Remotes, double? FirstRemoteFrameAt,
+    int Restarts)
 {
     public RemoteMedia From(string participantId) => Remotes.GetValueOrDefault(participantId) ?? new RemoteMedia(0, 0, 0, 0);
 }

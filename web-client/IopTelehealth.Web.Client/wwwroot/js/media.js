@@ -124,7 +124,7 @@ export async function leave() {
 
 /** What this page receives, per participant (tests and the join-to-first-frame benchmark read it). */
 export async function inspect() {
-    if (!room) return { active: false, connections: 0, liveTracks: 0, remotes: {}, firstRemoteFrameAt: null };
+    if (!room) return { active: false, connections: 0, liveTracks: 0, remotes: {}, firstRemoteFrameAt: null, restarts: 0 };
     const sample = await room.sampler.sample(room.statsConnections());
     return {
         active: true,
@@ -133,6 +133,7 @@ export async function inspect() {
         liveTracks: room.localStream.getTracks().filter(t => t.readyState === 'live').length,
         remotes: sample.remotes,
         firstRemoteFrameAt: room.firstRemoteFrameAt,
+        restarts: room.link.restarts ?? 0,
     };
 }
 

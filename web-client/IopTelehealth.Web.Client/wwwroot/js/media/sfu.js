@@ -36,6 +36,9 @@ export class SfuLink {
     #unwatch = [];
     #closed = false;
 
+    /** How many times both connections were started again (MediaRestart, a dead connection); tests read it. */
+    restarts = 0;
+
     constructor(room) {
         this.#room = room;
     }
@@ -91,6 +94,7 @@ export class SfuLink {
 
     /** Janus lost our handles (MediaRestart) or the connections died for good: publish and subscribe from scratch. */
     async restart() {
+        this.restarts++;
         this.#closeConnections();
         this.#closed = false;
         await this.start();
