@@ -30,9 +30,9 @@ await therapist.EvaluateAsync("""
     }).observe(document.body, { childList: true, subtree: true })
     """);
 
-return args[0] == "join" ? await JoinToFirstFrameAsync(app, count) : await CpuAsync(app, therapist, sfu, count);
+return args[0] == "join" ? await JoinToFirstFrameAsync(app, therapist, count) : await CpuAsync(app, therapist, sfu, count);
 
-static async Task<int> JoinToFirstFrameAsync(WebAppFixture app, int runs)
+static async Task<int> JoinToFirstFrameAsync(WebAppFixture app, IPage therapist, int runs)
 {
     var results = new List<double>();
     // Run 0 warms up (the server's first media room, JIT); runs 1..N are recorded.
@@ -46,7 +46,17 @@ static async Task<int> JoinToFirstFrameAsync(WebAppFixture app, int runs)
             }, true)
             """);
         await patient.AttestAndJoinAsync();
-        var report = await patient.WaitForMediaAsync(r => r.FirstRemoteFrameAt is not null, TimeSpan.FromSeconds(30), "a first remote frame");
+        MediaReport report;
+        try
+        {
+            report = await patient.WaitForMediaAsync(r => r.FirstRemoteFrameAt is not null, TimeSpan.FromSeconds(30), "a first remote frame");
+        }
+        catch (TimeoutException)
+        {
+            Console.Error.WriteLine("the therapist's page: " + System.Text.Json.JsonSerializer.Serialize(await therapist.InspectMediaAsync()));
+            throw;
+        }
+
         var clickAt = await patient.EvaluateAsync<double>("() => window.iopJoinClickAt");
         var ms = report.FirstRemoteFrameAt!.Value - clickAt;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}{(run == 0 ? " (warm-up)" : "")}: {ms:F0} ms"));

@@ -59,7 +59,9 @@ function takePreview(audioOnly) {
  * [data-media-audio] element this module fills with the remote audio players.
  */
 export async function join(area, config, bridge) {
-    await leave();
+    // Synchronously up to start(): hub events queued right behind this call must already find the new room.
+    stopPreview();
+    room?.close();
     const r = room = new Room(area, config, bridge);
     r.ready = r.start();
     await r.ready;
@@ -85,7 +87,12 @@ async function whenReady(action) {
     const r = room;
     if (!r) return;
     await r.ready;
-    if (room === r) await action(r);
+    if (room !== r) return;
+    try {
+        await action(r);
+    } catch (e) {
+        console.warn('media: a hub event could not be applied', e?.message);
+    }
 }
 
 export function signal(from, message) {
@@ -134,6 +141,8 @@ export async function inspect() {
         remotes: sample.remotes,
         firstRemoteFrameAt: room.firstRemoteFrameAt,
         restarts: room.link.restarts ?? 0,
+        // For failure messages: where each connection stands.
+        states: room.link.connections.map(pc => `${pc.signalingState}/${pc.iceConnectionState}/${pc.connectionState}`),
     };
 }
 

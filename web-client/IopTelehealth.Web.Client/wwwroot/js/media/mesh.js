@@ -44,7 +44,7 @@ export class MeshLink {
             }
         }
         for (const id of wanted) {
-            if (!this.#peers.has(id) && this.#offersFirst(id)) this.#create(id, true).known = true;
+            if (!this.#peers.has(id) && this.#offersFirst(id)) this.#create(id, true);
         }
     }
 
@@ -117,7 +117,10 @@ export class MeshLink {
     /** `offering`: we hold the greater id and start; otherwise the connection is made for an offer that just arrived. */
     #create(id, offering) {
         const pc = new RTCPeerConnection(this.#room.rtcConfiguration);
-        const peer = { pc, polite: this.#room.selfId < id, makingOffer: false, ignoreOffer: false, early: [], sending: false, stop: () => {} };
+        const peer = {
+            pc, polite: this.#room.selfId < id, makingOffer: false, ignoreOffer: false, early: [], sending: false, stop: () => {},
+            known: this.#room.knownParticipants.has(id),
+        };
         this.#peers.set(id, peer);
         if (offering) this.#addTracks(peer);
         pc.onnegotiationneeded = async () => {
