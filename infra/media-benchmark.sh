@@ -9,7 +9,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source-path=SCRIPTDIR
-source "$REPO/infra/lib/netns.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/netns.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # WebApplicationFactory finds a test project's server by attributes the tool does not carry: name its content root.
 export ASPNETCORE_TEST_CONTENTROOT_IOPTELEHEALTH_SERVER="$REPO/src/IopTelehealth.Server"
