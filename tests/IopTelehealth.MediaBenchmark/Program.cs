@@ -59,7 +59,10 @@ static async Task<int> JoinToFirstFrameAsync(WebAppFixture app, IPage therapist,
 
         var clickAt = await patient.EvaluateAsync<double>("() => window.iopJoinClickAt");
         var ms = report.FirstRemoteFrameAt!.Value - clickAt;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}{(run == 0 ? " (warm-up)" : "")}: {ms:F0} ms"));
+        // Where the time went, from the click: each step of the page's media start (media.js timeline).
+        var steps = string.Join(", ", (report.Timeline ?? new Dictionary<string, double>()).OrderBy(s => s.Value)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} +{s.Value - clickAt:F0}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}{(run == 0 ? " (warm-up)" : "")}: {ms:F0} ms ({steps})"));
         if (run > 0)
         {
             results.Add(ms);

@@ -10,7 +10,7 @@ public sealed record RemoteMedia(long FramesDecoded, long AudioPacketsReceived, 
 
 /// <summary>A page's media: running or not, open connections, live local tracks, what arrives from whom, SFU restarts so far.</summary>
 public sealed record MediaReport(bool Active, int Connections, int LiveTracks, IReadOnlyDictionary<string, RemoteMedia> Remotes, double? FirstRemoteFrameAt,
-    int Restarts, IReadOnlyList<string>? States = null)
+    int Restarts, IReadOnlyList<string>? States = null, IReadOnlyDictionary<string, double>? Timeline = null)
 {
     public RemoteMedia From(string participantId) => Remotes.GetValueOrDefault(participantId) ?? new RemoteMedia(0, 0, 0, 0);
 }

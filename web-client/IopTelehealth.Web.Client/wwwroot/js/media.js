@@ -141,6 +141,7 @@ export async function inspect() {
         remotes: sample.remotes,
         firstRemoteFrameAt: room.firstRemoteFrameAt,
         restarts: room.link.restarts ?? 0,
+        timeline: room.timeline,
         // For failure messages: where each connection stands.
         states: room.link.connections.map(pc => `${pc.signalingState}/${pc.iceConnectionState}/${pc.connectionState}`),
     };
@@ -165,8 +166,13 @@ class Room {
         this.screen = null;
         this.sampler = new StatsSampler();
         this.firstRemoteFrameAt = null;
+        // performance.now() of the steps of the start, for the join-to-first-frame breakdown (docs/benchmarks.md).
+        this.timeline = { start: performance.now() };
         this.reported = '';
-        this.onConnectionState = () => this.report();
+        this.onConnectionState = () => {
+            if (this.link.connections.some(pc => pc.connectionState === 'connected')) this.timeline.connected ??= performance.now();
+            this.report();
+        };
         this.link = this.mode === 'sfu' ? new SfuLink(this) : new MeshLink(this);
     }
 
@@ -179,6 +185,7 @@ class Room {
             console.warn('media: no local devices', e?.name);
             stream = new MediaStream();
         }
+        this.timeline.captured = performance.now();
         this.localStream = stream;
         this.applyLocal();
         this.render();
@@ -187,8 +194,10 @@ class Room {
         await this.link.start();
     }
 
-    call(method, ...args) {
-        return this.bridge.invokeMethodAsync(method, ...args);
+    async call(method, ...args) {
+        const result = await this.bridge.invokeMethodAsync(method, ...args);
+        this.timeline[method] ??= performance.now();
+        return result;
     }
 
     /** What we send: the microphone, and the camera (or the shared screen) unless audio-only. */
@@ -331,6 +340,7 @@ class Room {
             if (video.srcObject !== source) {
                 video.srcObject = source;
                 if (source) video.play().catch(() => {});
+                if (source && id !== this.selfId) this.timeline.firstRemoteTrack ??= performance.now();
                 if (source && id !== this.selfId && this.firstRemoteFrameAt === null && video.requestVideoFrameCallback) {
                     video.requestVideoFrameCallback(now => { this.firstRemoteFrameAt ??= now; });
                 }
