@@ -399,8 +399,9 @@ class Room {
             this.link.recoverBroken();
             return;
         }
-        // The SFU connections do not depend on the hub; only ones that broke meanwhile need a new start.
-        if (this.link.connections.some(pc => pc.connectionState === 'failed' || pc.connectionState === 'closed')) {
+        // The SFU connections do not depend on the hub: keep them if their ICE is still connected, else start again
+        // (their server node may have died, and Janus closed its handles with it).
+        if (this.link.connections.some(pc => pc.iceConnectionState !== 'connected' && pc.iceConnectionState !== 'completed')) {
             await this.link.restart();
         }
     }

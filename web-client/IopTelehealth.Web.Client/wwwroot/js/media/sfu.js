@@ -6,16 +6,15 @@ import { watchConnection } from './recovery.js';
 const PUBLISHER = 'publisher';
 const SUBSCRIBER = 'subscriber';
 
-/**
- * Janus copies the publisher's msid into subscriber offers (use_msid), so the stream id of what we publish is our
- * participant id: the receiving side maps tracks to people without another message. Only the copy sent to the
- * server is rewritten; the local description stays as the browser made it.
- */
-export function tagStreams(sdp, participantId) {
-    return sdp.replace(/^a=msid:\S+ /gm, `a=msid:${participantId} `).replace(/^(a=ssrc:\d+ msid:)\S+ /gm, `$1${participantId} `);
+/** The SDP's origin session id (`o=- <id> ...`): a new one means a new subscriber handle at the server. */
+export function sessionOf(sdp) {
+    return /^o=\S+ (\d+) /m.exec(sdp)?.[1] ?? null;
 }
 
-/** The participant a subscriber track belongs to: the tagged stream id, or Janus's numeric feed id (12 hex digits). */
+/**
+ * The participant a subscriber track belongs to. Janus's subscriber offers carry `a=msid:<feed> <mid>`, the feed being
+ * the publisher's participant id (12 hex digits) written in decimal (docs/room-protocol.md).
+ */
 export function ownerOfStream(streamId, known) {
     if (!streamId) return null;
     if (known.has(streamId)) return streamId;
@@ -32,6 +31,7 @@ export class SfuLink {
     #pending = { [PUBLISHER]: [], [SUBSCRIBER]: [] };
     #ready = { [PUBLISHER]: false, [SUBSCRIBER]: false };
     #subscribing = null;
+    #subscriberSession = null;
     #subscribeAgain = false;
     #unwatch = [];
     #closed = false;
@@ -59,7 +59,7 @@ export class SfuLink {
         this.#ready[PUBLISHER] = false;
         const offer = await pc.createOffer(iceRestart ? { iceRestart: true } : undefined);
         await pc.setLocalDescription(offer);
-        const answer = await this.#room.call('Publish', { type: 'offer', sdp: tagStreams(offer.sdp, this.#room.selfId) });
+        const answer = await this.#room.call('Publish', { type: 'offer', sdp: offer.sdp });
         if (this.#closed) return;
         await pc.setRemoteDescription(answer);
         this.#flush(PUBLISHER);
@@ -119,6 +119,14 @@ export class SfuLink {
     async #subscribeOnce() {
         const offer = await this.#room.call('Subscribe');
         if (!offer || this.#closed) return;
+        // The server starts a new subscriber handle when an offer went unanswered too long: that offer needs a new connection.
+        const session = sessionOf(offer.sdp);
+        if (this.#subscriber && session !== this.#subscriberSession) {
+            this.#subscriber.close();
+            this.#subscriber = null;
+            this.#pending[SUBSCRIBER] = [];
+        }
+        this.#subscriberSession = session;
         const pc = this.#subscriber ??= this.#newSubscriber();
         this.#ready[SUBSCRIBER] = false;
         await pc.setRemoteDescription(offer);
