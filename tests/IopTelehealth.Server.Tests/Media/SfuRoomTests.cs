@@ -39,6 +39,9 @@ public sealed class SfuRoomTests(SfuServer sfu) : IClassFixture<SfuServer>, IAsy
         Assert.Equal("offer", offer.Type);
         Assert.Contains("m=audio", offer.Sdp, StringComparison.Ordinal);
         Assert.Contains("m=video", offer.Sdp, StringComparison.Ordinal);
+        // Browsers tell whose stream it is from the msid (docs/room-protocol.md): the publisher's id read as hex, in decimal.
+        Assert.Contains($"a=msid:{JanusView.Feed(patient.View.SelfId!)} 0", offer.Sdp, StringComparison.Ordinal);
+        Assert.Contains($"a=msid:{JanusView.Feed(patient.View.SelfId!)} 1", offer.Sdp, StringComparison.Ordinal);
         var answer = viewer.AnswerTo(new SessionDescription(offer.Type, offer.Sdp));
         await therapist.AnswerSubscription(new SdpDto(answer.Type, answer.Sdp));
         await viewer.ConnectAsync(new SessionDescription(offer.Type, offer.Sdp), weOffered: false, Connect);
