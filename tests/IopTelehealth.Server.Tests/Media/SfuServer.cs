@@ -8,15 +8,21 @@ namespace IopTelehealth.Server.Tests.Media;
 /// IOP_TEST_JANUS_ADMIN_KEY), or a private one when running inside a test network namespace, where Janus can do ICE.
 /// Anywhere else it fails saying how to run it: never skipped. Loopback candidates are allowed (tests only).
 /// </summary>
-public sealed class SfuServer : IAsyncLifetime
+public class SfuServer : IAsyncLifetime
 {
     private JanusProcess? _janus;
 
     public IopServer Server { get; private set; } = null!;
 
+    /// <summary>The Janus this fixture started (always, when <see cref="OwnJanus"/>): tests may kill and restart it.</summary>
+    public JanusProcess Janus => _janus ?? throw new InvalidOperationException("This fixture uses the test script's Janus.");
+
+    /// <summary>A Janus of its own even when the test script started one (a test that crashes Janus must not crash the others').</summary>
+    protected virtual bool OwnJanus => false;
+
     public async ValueTask InitializeAsync()
     {
-        var url = Environment.GetEnvironmentVariable("IOP_TEST_JANUS_WS");
+        var url = OwnJanus ? null : Environment.GetEnvironmentVariable("IOP_TEST_JANUS_WS");
         string apiSecret, adminKey;
         if (!string.IsNullOrWhiteSpace(url))
         {
@@ -48,6 +54,7 @@ public sealed class SfuServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Server is not null)
         {
             await Server.DisposeAsync();
@@ -60,4 +67,10 @@ public sealed class SfuServer : IAsyncLifetime
     }
 
     private static InvalidOperationException Missing(string variable) => new($"IOP_TEST_JANUS_WS is set but {variable} is not.");
+}
+
+/// <summary>An SFU server whose Janus the tests may kill (-9) and start again.</summary>
+public sealed class CrashableSfuServer : SfuServer
+{
+    protected override bool OwnJanus => true;
 }
