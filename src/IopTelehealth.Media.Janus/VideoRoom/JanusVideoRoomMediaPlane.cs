@@ -132,6 +132,11 @@ public sealed partial class JanusVideoRoomMediaPlane : IMediaPlane, IAsyncDispos
         }
     }
 
+    /// <summary>Whether this server node holds any handle of the participant (tests of several nodes).</summary>
+    internal bool HoldsHandlesOf(SessionId sessionId, ParticipantId participantId) =>
+        _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var participant)
+            && (participant.Publisher is { IsAlive: true } || participant.Subscriber is { IsAlive: true });
+
     /// <summary>Another server node destroyed the session's room: this node forgets it and closes what it still holds.</summary>
     public async Task ForgetRoomLocalAsync(SessionId sessionId)
     {

@@ -1,3 +1,4 @@
+using IopTelehealth.Media.Janus.Options;
 using IopTelehealth.Server.Tests.Infrastructure;
 using IopTelehealth.Testing;
 
@@ -13,6 +14,9 @@ public class SfuServer : IAsyncLifetime
     private JanusProcess? _janus;
 
     public IopServer Server { get; private set; } = null!;
+
+    /// <summary>The Janus node the server uses, for tests that build media planes of their own.</summary>
+    public JanusNodeOptions JanusNode { get; private set; } = null!;
 
     /// <summary>The Janus this fixture started (always, when <see cref="OwnJanus"/>): tests may kill and restart it.</summary>
     public JanusProcess Janus => _janus ?? throw new InvalidOperationException("This fixture uses the test script's Janus.");
@@ -41,6 +45,7 @@ public class SfuServer : IAsyncLifetime
                 "(as root), or inside a namespace made with infra/lib/netns.sh: ip netns exec <ns> dotnet test --project tests/IopTelehealth.Server.Tests.");
         }
 
+        JanusNode = new JanusNodeOptions { Name = "test-janus", Url = url!, ApiSecret = apiSecret, AdminKey = adminKey };
         Server = new IopServer(new Dictionary<string, string?>
         {
             ["Media:Janus:Nodes:0:Name"] = "test-janus",
