@@ -137,6 +137,22 @@ public sealed class RoomMediaRulesTests
     }
 
     [Fact]
+    public void An_offer_from_someone_whose_connection_dropped_can_no_longer_be_answered()
+    {
+        var state = OpenRoom();
+        var therapist = state.JoinTherapist();
+        var patient = state.AdmittedPatient(therapist);
+        new Room(state).RecordOffer(therapist.Id, patient.Id);
+        var therapistUser = therapist.UserId;
+
+        new Room(state).Disconnect(therapist.ConnectionId!, LeaveReason.Dropped, Now);
+        new Room(state).Join(new JoinRequest(therapistUser, ParticipantRole.Therapist, "Dr. Reed", Conn(), "node-b", null), Now, Room.DefaultGraceWindow);
+
+        // The therapist's browser starts a new connection after the resume: an answer to the old offer would corrupt it.
+        Assert.Equal(RoomErrors.NoPendingOffer, Refused(() => new Room(state).RecordAnswer(patient.Id, therapist.Id)).Code);
+    }
+
+    [Fact]
     public void The_mesh_limit_counts_present_participants_only()
     {
         var state = OpenRoom();
