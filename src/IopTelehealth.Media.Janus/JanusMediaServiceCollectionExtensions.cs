@@ -22,7 +22,7 @@ public static class JanusMediaServiceCollectionExtensions
 
     /// <summary>
     /// The Janus VideoRoom media plane from <c>Media:Janus</c>, validated at start (a bad key fails the start with its
-    /// name). Registers the in-memory room directory unless another one (Redis) was registered before.
+    /// name). Registers the in-memory room and handle directories unless others (Redis) were registered before.
     /// </summary>
     public static IServiceCollection AddJanusMediaPlane(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +32,7 @@ public static class JanusMediaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JanusMediaOptions>, JanusMediaOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMediaRoomDirectory, InMemoryMediaRoomDirectory>();
-        services.TryAddSingleton<MediaHandleRegistry>();
+        services.TryAddSingleton<IMediaHandleDirectory, MediaHandleRegistry>();
         services.TryAddSingleton<IJanusNodes>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<JanusMediaOptions>>().Value;
@@ -43,7 +43,7 @@ public static class JanusMediaServiceCollectionExtensions
             sp.GetRequiredService<IJanusNodes>(),
             sp.GetRequiredService<IMediaRoomDirectory>(),
             sp.GetServices<IMediaEventListener>(),
-            sp.GetRequiredService<MediaHandleRegistry>(),
+            sp.GetRequiredService<IMediaHandleDirectory>(),
             sp.GetRequiredService<IOptions<JanusMediaOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<JanusVideoRoomMediaPlane>>()));

@@ -18,6 +18,8 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>String: the session's media room record (JSON), written once with SET NX so every node uses the same room.</summary>
     public RedisKey MediaRoom(SessionId sessionId) => $"{prefix}media-room:{sessionId}";
 
+    public RedisKey MediaHandle(long handleId) => $"{prefix}media-handle:{handleId}";
+
     /// <summary>Sorted set: session id → the room key's expiry (unix ms); ended rooms leave it.</summary>
     public RedisKey ActiveRooms => $"{prefix}rooms:active";
 

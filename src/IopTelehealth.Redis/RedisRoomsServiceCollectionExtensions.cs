@@ -43,6 +43,7 @@ public static class RedisRoomsServiceCollectionExtensions
         services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresenceStore>());
         // Registered before the media plane (AddJanusMediaPlane only adds its in-memory directory when none exists).
         services.AddSingleton<IMediaRoomDirectory, RedisMediaRoomDirectory>();
+        services.AddSingleton<IMediaHandleDirectory, RedisMediaHandleDirectory>();
         return services;
     }
 }

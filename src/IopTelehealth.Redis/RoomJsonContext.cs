@@ -15,4 +15,5 @@ namespace IopTelehealth.Redis;
 [JsonSerializable(typeof(RoomState))]
 [JsonSerializable(typeof(ChatMessage))]
 [JsonSerializable(typeof(MediaRoomRecord))]
+[JsonSerializable(typeof(MediaHandleOwner))]
 internal sealed partial class RoomJsonContext : JsonSerializerContext;

@@ -22,7 +22,7 @@ builder.Services.AddIopWebAuthentication(builder.Configuration, dataDirectory);
 var scaleOut = ScaleOut.FromConfiguration(builder.Configuration);
 scaleOut.AddSharedState(builder.Services, builder.Services.AddDataProtection().SetApplicationName("IopTelehealth"), dataDirectory);
 builder.Services.AddIopRooms(builder.Configuration, scaleOut);
-builder.Services.AddIopMedia(builder.Configuration);
+builder.Services.AddIopMedia(builder.Configuration, scaleOut);
 builder.Services.AddOptions<StorageSettings>().Bind(builder.Configuration.GetSection(StorageSettings.Section));
 builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();

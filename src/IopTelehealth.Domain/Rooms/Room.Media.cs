@@ -96,6 +96,15 @@ public sealed partial class Room
         return target;
     }
 
+    /// <summary>A participant who is gone (or whose connection dropped) answers nobody's offer any more: their peers start afresh.</summary>
+    private void ForgetOffersFrom(ParticipantId id)
+    {
+        foreach (var participant in State.Participants)
+        {
+            participant.OffersFrom.Remove(id);
+        }
+    }
+
     /// <summary>Both ends of a mesh signal: admitted, connected, in this room, and not the same participant.</summary>
     public (RoomParticipant Sender, RoomParticipant Target) RequireMeshPair(ParticipantId from, ParticipantId to)
     {

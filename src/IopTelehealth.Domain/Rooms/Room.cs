@@ -133,6 +133,7 @@ public sealed partial class Room(RoomState state)
         foreach (var participant in expired)
         {
             State.Participants.Remove(participant);
+            ForgetOffersFrom(participant.Id);
             Raise(new ParticipantExpired(Id, participant.Id));
         }
 
@@ -241,6 +242,7 @@ public sealed partial class Room(RoomState state)
 
     private void AnnounceDeparture(RoomParticipant participant, LeaveReason reason, DateTimeOffset at, bool? hadHand = null)
     {
+        ForgetOffersFrom(participant.Id);
         if (participant.Admission == Admission.Admitted)
         {
             Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, reason, at));

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IopTelehealth.Domain.Media;
-using IopTelehealth.Media.Janus.VideoRoom;
 using Microsoft.Extensions.Logging;
 
 namespace IopTelehealth.Media.Janus.Events;
@@ -9,10 +8,10 @@ namespace IopTelehealth.Media.Janus.Events;
 /// Turns the sample event handler's posts (a JSON array of events, or one event) into <see cref="MediaEvent"/>s:
 /// webrtc <c>webrtcup</c> → Up; webrtc <c>hangup</c>, ICE <c>failed</c> and handle <c>detached</c> → Down (Janus 1.1.2
 /// posts no hangup when a handle is detached with its PeerConnection); media <c>receiving</c> true/false → Flowing/Stalled. Handles this
-/// server node does not own are ignored (another node owns them, or they are gone). The endpoint authenticates first.
+/// no server node owns are ignored (they are gone; with several nodes the map is shared through Redis). The endpoint authenticates first.
 /// </summary>
 public sealed partial class JanusEventSink(
-    MediaHandleRegistry handles,
+    IMediaHandleDirectory handles,
     IEnumerable<IMediaEventListener> listeners,
     TimeProvider time,
     ILogger<JanusEventSink> logger)
@@ -43,7 +42,7 @@ public sealed partial class JanusEventSink(
         var raised = 0;
         foreach (var janusEvent in events)
         {
-            if (Translate(janusEvent) is not { } mediaEvent)
+            if (await TranslateAsync(janusEvent, cancellationToken) is not { } mediaEvent)
             {
                 continue;
             }
@@ -65,11 +64,11 @@ public sealed partial class JanusEventSink(
         return raised;
     }
 
-    private MediaEvent? Translate(JsonElement janusEvent)
+    private async Task<MediaEvent?> TranslateAsync(JsonElement janusEvent, CancellationToken cancellationToken)
     {
         if (!janusEvent.TryGetProperty("handle_id", out var handleId) || !handleId.TryGetInt64(out var id)
-            || handles.Find(id) is not { } owner
-            || !janusEvent.TryGetProperty("event", out var body) || body.ValueKind != JsonValueKind.Object)
+            || !janusEvent.TryGetProperty("event", out var body) || body.ValueKind != JsonValueKind.Object
+            || await handles.FindAsync(id, cancellationToken) is not { } owner)
         {
             return null;
         }

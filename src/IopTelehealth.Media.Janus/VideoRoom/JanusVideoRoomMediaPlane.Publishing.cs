@@ -135,7 +135,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         }
 
         participant.Publisher = handle;
-        _handles.Add(handle.Id, room.SessionId, participant.Id, MediaLeg.Publisher);
+        await _handles.AddAsync(handle.Id, new MediaHandleOwner(room.SessionId, participant.Id, MediaLeg.Publisher), cancellationToken);
         var (sessionId, participantId) = (room.SessionId, participant.Id);
         handle.EventReceived += (_, pushed) => OnPublisherEvent(sessionId, participantId, pushed);
         return handle;
@@ -207,7 +207,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         {
             if (handle is not null)
             {
-                _handles.Retire(handle.Id);
+                await _handles.RetireAsync(handle.Id);
                 await TryAsync(() => handle.DetachAsync(CancellationToken.None));
             }
         }

@@ -77,7 +77,7 @@ public sealed partial class JanusVideoRoomMediaPlane
             var hadPublisher = participant.Publisher is not null;
             if (participant.Publisher is { } oldPublisher)
             {
-                _handles.Remove(oldPublisher.Id);
+                await _handles.RemoveAsync(oldPublisher.Id);
             }
 
             participant.ResetPublisher();
@@ -96,7 +96,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         {
             if (participant.Subscriber is { } oldSubscriber)
             {
-                _handles.Remove(oldSubscriber.Id);
+                await _handles.RemoveAsync(oldSubscriber.Id);
             }
 
             participant.ResetSubscriber();

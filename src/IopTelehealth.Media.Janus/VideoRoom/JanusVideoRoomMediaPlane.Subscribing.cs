@@ -108,7 +108,7 @@ public sealed partial class JanusVideoRoomMediaPlane
             }
 
             participant.Subscriber = handle;
-            _handles.Add(handle.Id, room.SessionId, participant.Id, MediaLeg.Subscriber);
+            await _handles.AddAsync(handle.Id, new MediaHandleOwner(room.SessionId, participant.Id, MediaLeg.Subscriber), cancellationToken);
         }
         else
         {
@@ -175,7 +175,7 @@ public sealed partial class JanusVideoRoomMediaPlane
     {
         if (participant.Subscriber is { } handle)
         {
-            _handles.Retire(handle.Id);
+            await _handles.RetireAsync(handle.Id);
             await TryAsync(() => handle.DetachAsync(CancellationToken.None));
         }
 

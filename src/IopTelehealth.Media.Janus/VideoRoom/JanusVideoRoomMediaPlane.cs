@@ -19,7 +19,7 @@ public sealed partial class JanusVideoRoomMediaPlane : IMediaPlane, IAsyncDispos
     private readonly IJanusNodes _nodes;
     private readonly IMediaRoomDirectory _directory;
     private readonly IReadOnlyList<IMediaEventListener> _listeners;
-    private readonly MediaHandleRegistry _handles;
+    private readonly IMediaHandleDirectory _handles;
     private readonly JanusMediaOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -31,7 +31,7 @@ public sealed partial class JanusVideoRoomMediaPlane : IMediaPlane, IAsyncDispos
         IJanusNodes nodes,
         IMediaRoomDirectory directory,
         IEnumerable<IMediaEventListener> listeners,
-        MediaHandleRegistry handles,
+        IMediaHandleDirectory handles,
         JanusMediaOptions options,
         TimeProvider time,
         ILogger<JanusVideoRoomMediaPlane> logger)
@@ -118,6 +118,35 @@ public sealed partial class JanusVideoRoomMediaPlane : IMediaPlane, IAsyncDispos
         _rooms.TryRemove(sessionId, out _);
         await _directory.RemoveAsync(sessionId, cancellationToken);
         VideoRoomLog.RoomClosed(_logger, sessionId);
+    }
+
+    /// <summary>
+    /// Another server node removed the participant (kicked at Janus there): drops the handles this node still holds for
+    /// them, above all their subscriber connection, which Janus would otherwise keep feeding the group to them.
+    /// </summary>
+    public async Task ReleaseLocalAsync(SessionId sessionId, ParticipantId participantId)
+    {
+        if (_rooms.TryGetValue(sessionId, out var room) && room.Participants.TryRemove(participantId, out var participant))
+        {
+            await DetachAllAsync(participant);
+        }
+    }
+
+    /// <summary>Whether this server node holds any handle of the participant (tests of several nodes).</summary>
+    internal bool HoldsHandlesOf(SessionId sessionId, ParticipantId participantId) =>
+        _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var participant)
+            && (participant.Publisher is { IsAlive: true } || participant.Subscriber is { IsAlive: true });
+
+    /// <summary>Another server node destroyed the session's room: this node forgets it and closes what it still holds.</summary>
+    public async Task ForgetRoomLocalAsync(SessionId sessionId)
+    {
+        if (_rooms.TryRemove(sessionId, out var room))
+        {
+            foreach (var participant in room.Participants.Values)
+            {
+                await DetachAllAsync(participant);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,24 +4,35 @@ using IopTelehealth.Domain.Rooms;
 
 namespace IopTelehealth.Media.Janus.VideoRoom;
 
-/// <summary>Whose handle is it: maps Janus handle ids to the participant and leg, for the event handler endpoint.</summary>
-public sealed class MediaHandleRegistry
+/// <summary>The handle → owner map of one server node, in memory (single node; Redis shares it between nodes).</summary>
+public sealed class MediaHandleRegistry(TimeProvider time) : IMediaHandleDirectory
 {
-    /// <summary>Janus posts a closed handle's last events (hangup, detached) shortly after the fact: keep the owner that long.</summary>
-    public static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentDictionary<long, MediaHandleOwner> _owners = new();
+
+    public MediaHandleRegistry() : this(TimeProvider.System) { }
 
     public void Add(long handleId, SessionId sessionId, ParticipantId participantId, MediaLeg leg) =>
         _owners[handleId] = new MediaHandleOwner(sessionId, participantId, leg);
 
-    public void Remove(long handleId) => _owners.TryRemove(handleId, out _);
+    public Task AddAsync(long handleId, MediaHandleOwner owner, CancellationToken cancellationToken = default)
+    {
+        _owners[handleId] = owner;
+        return Task.CompletedTask;
+    }
 
-    /// <summary>The handle is being closed: its owner stays known for <see cref="RetireAfter"/>, so its hangup is still reported.</summary>
-    public void Retire(long handleId) =>
-        _ = Task.Delay(RetireAfter).ContinueWith(_ => Remove(handleId), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    public Task RetireAsync(long handleId, CancellationToken cancellationToken = default)
+    {
+        _ = Task.Delay(IMediaHandleDirectory.RetireAfter, time, CancellationToken.None)
+            .ContinueWith(_ => _owners.TryRemove(handleId, out var _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
-    public MediaHandleOwner? Find(long handleId) => _owners.TryGetValue(handleId, out var owner) ? owner : null;
+    public Task RemoveAsync(long handleId, CancellationToken cancellationToken = default)
+    {
+        _owners.TryRemove(handleId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<MediaHandleOwner?> FindAsync(long handleId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_owners.TryGetValue(handleId, out var owner) ? owner : null);
 }
-
-public sealed record MediaHandleOwner(SessionId SessionId, ParticipantId ParticipantId, MediaLeg Leg);

@@ -1,7 +1,10 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Media.Janus;
+using IopTelehealth.Media.Janus.VideoRoom;
+using IopTelehealth.Server.Hosting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace IopTelehealth.Server.Media;
 
@@ -13,7 +16,7 @@ namespace IopTelehealth.Server.Media;
 /// </summary>
 internal static class MediaRegistration
 {
-    public static IServiceCollection AddIopMedia(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIopMedia(this IServiceCollection services, IConfiguration configuration, ScaleOut scaleOut)
     {
         services.AddOptions<MediaSettings>().Bind(configuration.GetSection(MediaSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MediaSettings>, MediaSettingsValidator>();
@@ -31,6 +34,16 @@ internal static class MediaRegistration
         services.AddSingleton<IMediaEventListener>(sp => sp.GetRequiredService<MediaStateBoard>());
         services.AddSingleton<IMediaEventListener, MediaEventRouter>();
         services.AddSingleton<IRoomEventSink, MediaEnforcer>();
+        // Before AddJanusMediaPlane, whose own IMediaPlane registration then stands back.
+        services.AddSingleton(sp => new ClusteredMediaPlane(
+            sp.GetRequiredService<JanusVideoRoomMediaPlane>(),
+            sp.GetService<IConnectionMultiplexer>() is { } redis ? new MediaNodeLink(redis) : null));
+        services.AddSingleton<IMediaPlane>(sp => sp.GetRequiredService<ClusteredMediaPlane>());
+        if (scaleOut.Redis is not null)
+        {
+            services.AddHostedService<MediaNodeLinkService>();
+        }
+
         services.AddJanusMediaPlane(configuration);
         return services;
     }

@@ -1,4 +1,5 @@
 using IopTelehealth.Domain.Audit;
+using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.People;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
@@ -18,13 +19,17 @@ internal sealed class RoomServiceHarness
 
     public static readonly Attestation Home = new("Home, Evanston", "IL", PrivateSpace: true, ConsentVersion);
 
-    public RoomServiceHarness()
+    /// <param name="plane">A media plane (SFU mode, enforced by <see cref="MediaEnforcer"/>); mesh mode without one.</param>
+    /// <param name="policy">The media policy given to the room service (mesh limit); none applies by default.</param>
+    public RoomServiceHarness(IMediaPlane? plane = null, MediaPolicy? policy = null)
     {
         Notifier = new RecordingNotifier(Order);
         Sink = new RecordingSink(Order);
         Rooms = new InMemoryRoomStore(Clock);
-        var publisher = new RoomPublisher(Notifier, [Sink]);
-        Service = new RoomService(Rooms, Presence, publisher, Sessions, Audit, Clock, Settings);
+        IRoomEventSink[] sinks = plane is null ? [Sink] : [new MediaEnforcer(plane, MediaNotifier), Sink];
+        var publisher = new RoomPublisher(Notifier, sinks);
+        Service = new RoomService(Rooms, Presence, publisher, Sessions, Audit, Clock, Settings, policy);
+        Media = new MediaService(Rooms, publisher, MediaNotifier, MediaSettings, Clock, plane);
         Sweeper = new RoomSweeper(Rooms, Presence, publisher, Clock, Settings);
         Session = new SessionFacts(new SessionId(Guid.NewGuid()), ClinicId, Guid.NewGuid(), "Evening group", "Coping skills",
             DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), Clock.GetUtcNow().AddMinutes(5), Clock.GetUtcNow().AddHours(3), 12,
@@ -53,6 +58,12 @@ internal sealed class RoomServiceHarness
     public RecordingAudit Audit { get; } = new();
 
     public RoomService Service { get; }
+
+    public MediaService Media { get; }
+
+    public MediaSettings MediaSettings { get; } = new();
+
+    public RecordingMediaNotifier MediaNotifier { get; } = new();
 
     public RoomSweeper Sweeper { get; }
 

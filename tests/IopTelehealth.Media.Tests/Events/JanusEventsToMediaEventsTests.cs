@@ -5,7 +5,7 @@ using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.Events;
 using IopTelehealth.Media.Tests.Infrastructure;
-using IopTelehealth.Media.Tests.Infrastructure.WebRtc;
+using IopTelehealth.Testing.WebRtc;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IopTelehealth.Media.Tests.Events;

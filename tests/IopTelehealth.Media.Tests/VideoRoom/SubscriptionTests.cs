@@ -1,6 +1,6 @@
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Tests.Infrastructure.WebRtc;
+using IopTelehealth.Testing.WebRtc;
 
 namespace IopTelehealth.Media.Tests.VideoRoom;
 

@@ -57,6 +57,28 @@ public sealed class ProductionConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Unsafe_media_settings_are_refused_by_name()
+    {
+        var settings = SecureSettings();
+        settings["Media__Turn__Urls__0"] = "turn:turn.example.org:3478";
+        settings["Media__Turn__Secret"] = "short-secret";
+        settings["Media__IceServers__0__Urls__0"] = "http://stun.example.org";
+        settings["Media__MeshSizeLimit"] = "40";
+        settings["Media__AllowLoopbackCandidates"] = "true";
+        await using var server = new ServerProcess(Production(settings));
+
+        var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Media:Turn:Secret must be at least 32 characters", server.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Media:IceServers:0:Urls must list stun:, turn: or turns: URLs", server.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Media:MeshSizeLimit must be between 2 and 12", server.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Media:AllowLoopbackCandidates must be false in Production", server.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-secret", server.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "iop.db")), "a refused start must not create or migrate the database");
+    }
+
+    [Fact]
     public async Task A_complete_production_configuration_starts()
     {
         await using var server = new ServerProcess(Production(SecureSettings()));

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
-using IopTelehealth.Media.Janus.VideoRoom;
 using IopTelehealth.Server.Media;
 using IopTelehealth.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +44,7 @@ public sealed class JanusEventsEndpointTests : IAsyncLifetime
     public async Task Webrtcup_media_and_detach_of_a_known_handle_are_recorded_as_the_participant_media_state()
     {
         var (session, participant) = (new SessionId(Guid.NewGuid()), ParticipantId.New());
-        _server.Services.GetRequiredService<MediaHandleRegistry>().Add(4242, session, participant, MediaLeg.Publisher);
+        await _server.Services.GetRequiredService<IMediaHandleDirectory>().AddAsync(4242, new MediaHandleOwner(session, participant, MediaLeg.Publisher), TestContext.Current.CancellationToken);
         var board = _server.Services.GetRequiredService<MediaStateBoard>();
 
         var up = await PostAsync("""[{"type":16,"timestamp":1,"session_id":1,"handle_id":4242,"event":{"connection":"webrtcup"}}]""", Secret);
@@ -77,7 +76,7 @@ public sealed class JanusEventsEndpointTests : IAsyncLifetime
     public async Task A_post_without_the_shared_secret_is_unauthorized_and_changes_nothing(string? secret)
     {
         var (session, participant) = (new SessionId(Guid.NewGuid()), ParticipantId.New());
-        _server.Services.GetRequiredService<MediaHandleRegistry>().Add(5151, session, participant, MediaLeg.Subscriber);
+        await _server.Services.GetRequiredService<IMediaHandleDirectory>().AddAsync(5151, new MediaHandleOwner(session, participant, MediaLeg.Subscriber), TestContext.Current.CancellationToken);
 
         var response = await PostAsync("""[{"type":16,"handle_id":5151,"event":{"connection":"webrtcup"}}]""", secret);
 

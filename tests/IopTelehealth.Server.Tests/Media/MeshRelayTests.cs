@@ -43,6 +43,28 @@ public sealed class MeshRelayTests(MeshServer server) : IClassFixture<MeshServer
     }
 
     [Fact]
+    public async Task Signals_travel_between_a_json_and_a_messagepack_client()
+    {
+        var sessionId = await server.NewSessionAsync();
+        await using var therapist = await server.TherapistInAsync(sessionId, messagePack: true);
+        await using var patient = await server.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(7));
+        var atTherapist = therapist.Record();
+        var atPatient = patient.Record();
+
+        await therapist.SendSignal(patient.View.SelfId!, MeshSignals.Offer());
+        await Eventually.TrueAsync(() => !atPatient.IsEmpty, "the JSON client receives the MessagePack client's offer");
+        await patient.SendSignal(therapist.View.SelfId!, MeshSignals.Candidate(HostCandidate));
+        await Eventually.TrueAsync(() => !atTherapist.IsEmpty, "the MessagePack client receives the candidate");
+
+        var (_, candidate) = Assert.Single(atTherapist);
+        Assert.Equal(new IceCandidateDto(HostCandidate, "0", 0), candidate.Candidate);
+        Assert.Null(candidate.Description);
+        var (from, offer) = Assert.Single(atPatient);
+        Assert.Equal(therapist.View.SelfId, from);
+        Assert.StartsWith("v=0\r\n", offer.Description!.Sdp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_answer_is_relayed_once_per_offer_and_never_without_one()
     {
         var sessionId = await server.NewSessionAsync();

@@ -4,14 +4,14 @@ using System.Net.Sockets;
 using IopTelehealth.Domain.Media;
 using Org.BouncyCastle.Tls;
 
-namespace IopTelehealth.Media.Tests.Infrastructure.WebRtc;
+namespace IopTelehealth.Testing.WebRtc;
 
 /// <summary>
 /// A minimal WebRTC endpoint for tests without a browser: one UDP socket on 127.0.0.1 that answers and sends ICE
 /// connectivity checks (STUN) and runs a DTLS handshake with use_srtp. That is all Janus needs to call a
 /// PeerConnection up (webrtcup): a publisher becomes active and others can subscribe to it. No media is sent.
 /// </summary>
-internal sealed class TestPeer : IAsyncDisposable
+public sealed class TestPeer : IAsyncDisposable
 {
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly BlockingCollection<byte[]> _dtlsInbox = new(boundedCapacity: 256);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IopTelehealth.Media.Tests.Infrastructure.WebRtc;
+namespace IopTelehealth.Testing.WebRtc;
 
 /// <summary>
 /// Just enough STUN (RFC 5389) for ICE connectivity checks (RFC 8445): binding requests and success responses with

@@ -12,7 +12,7 @@ using Org.BouncyCastle.Tls.Crypto;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 using Org.BouncyCastle.X509;
 
-namespace IopTelehealth.Media.Tests.Infrastructure.WebRtc;
+namespace IopTelehealth.Testing.WebRtc;
 
 /// <summary>
 /// The DTLS half of a WebRTC peer (BouncyCastle): a self-signed ECDSA certificate whose SHA-256 fingerprint goes into
