@@ -6,11 +6,6 @@ import { watchConnection } from './recovery.js';
 const PUBLISHER = 'publisher';
 const SUBSCRIBER = 'subscriber';
 
-/** The SDP's origin session id (`o=- <id> ...`): a new one means a new subscriber handle at the server. */
-export function sessionOf(sdp) {
-    return /^o=\S+ (\d+) /m.exec(sdp)?.[1] ?? null;
-}
-
 /**
  * The participant a subscriber track belongs to. Janus's subscriber offers carry `a=msid:<feed> <mid>`, the feed being
  * the publisher's participant id (12 hex digits) written in decimal (docs/room-protocol.md).
@@ -31,7 +26,6 @@ export class SfuLink {
     #pending = { [PUBLISHER]: [], [SUBSCRIBER]: [] };
     #ready = { [PUBLISHER]: false, [SUBSCRIBER]: false };
     #subscribing = null;
-    #subscriberSession = null;
     #subscribeAgain = false;
     #unwatch = [];
     #closed = false;
@@ -119,14 +113,6 @@ export class SfuLink {
     async #subscribeOnce() {
         const offer = await this.#room.call('Subscribe');
         if (!offer || this.#closed) return;
-        // The server starts a new subscriber handle when an offer went unanswered too long: that offer needs a new connection.
-        const session = sessionOf(offer.sdp);
-        if (this.#subscriber && session !== this.#subscriberSession) {
-            this.#subscriber.close();
-            this.#subscriber = null;
-            this.#pending[SUBSCRIBER] = [];
-        }
-        this.#subscriberSession = session;
         const pc = this.#subscriber ??= this.#newSubscriber();
         this.#ready[SUBSCRIBER] = false;
         await pc.setRemoteDescription(offer);
