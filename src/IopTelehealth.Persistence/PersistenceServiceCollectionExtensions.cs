@@ -35,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddScoped<ISessionDirectory, EfSessionDirectory>();
+        services.AddScoped<Identity.Devices.IDeviceRoomCatalog, EfDeviceRoomCatalog>();
         return services;
     }
 

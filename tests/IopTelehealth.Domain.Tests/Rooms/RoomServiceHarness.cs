@@ -107,6 +107,10 @@ internal sealed class FakeSessionDirectory : ISessionDirectory
     public Task<RoomMember?> ResolveMemberAsync(SessionFacts session, RoomCaller caller, CancellationToken cancellationToken = default) =>
         Task.FromResult(caller.ClinicId == session.ClinicId ? _members.GetValueOrDefault(caller.UserId) : null);
 
+    public Task<IReadOnlyList<EnrolledPatient>> ListEnrolledAsync(SessionFacts session, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EnrolledPatient>>([.. _members.Where(m => m.Value.Role == ParticipantRole.Patient)
+            .Select(m => new EnrolledPatient(m.Key, m.Value.DisplayName))]);
+
     public Task RecordConsentAsync(SessionFacts session, Guid userId, string version, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         Consents.Add((userId, version, at));
