@@ -10,8 +10,9 @@ public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, 
 
 public sealed record RoomInfoDto(Guid SessionId, string Phase, bool Locked, string? SpotlightParticipantId, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 
+/// <param name="InClinic">Checked in at the clinic (hybrid session): present in the clinic room, seen through the room device, not connected.</param>
 public sealed record ParticipantDto(string Id, string DisplayName, string Role, bool AudioOn, bool VideoOn, bool HardMuted, bool VideoStopped,
-    bool HandRaised, bool Connected);
+    bool HandRaised, bool Connected, bool InClinic);
 
 public sealed record LobbyEntryDto(string Id, string DisplayName, string Role, DateTimeOffset WaitingSince, string? AttestedState);
 

@@ -183,7 +183,7 @@ public sealed partial class Room
     private void AdmitOne(RoomParticipant participant, DateTimeOffset now)
     {
         participant.Admission = Admission.Admitted;
-        Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: true));
+        Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: true, ModeOf(participant)));
         Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
     }
 

@@ -51,8 +51,14 @@ public sealed partial class Room(RoomState state)
             throw new RoomException(RoomErrors.Banned, "You were removed from this session.");
         }
 
-        var attestation = request.Role == ParticipantRole.Patient ? Attestation.Validate(request.Attestation) : null;
         var existing = State.FindByUser(request.UserId);
+        if (existing is { InClinic: true })
+        {
+            // One person, one presence: a phone joining from the clinic would echo and count the patient twice.
+            throw new RoomException(RoomErrors.CheckedInAtClinic, "You are checked in at the clinic. Check out first to join from here.");
+        }
+
+        var attestation = request.Role == ParticipantRole.Patient ? Attestation.Validate(request.Attestation) : null;
         if (existing is not null && (existing.IsConnected || now - existing.DisconnectedAt!.Value <= graceWindow))
         {
             return Resume(existing, request, attestation, now);
@@ -85,7 +91,7 @@ public sealed partial class Room(RoomState state)
 
         if (participant.Admission == Admission.Admitted)
         {
-            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
+            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false, ModeOf(participant)));
             Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
         }
         else
@@ -206,7 +212,7 @@ public sealed partial class Room(RoomState state)
         {
             if (participant.Admission == Admission.Admitted)
             {
-                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
+                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false, ModeOf(participant)));
                 Raise(new ParticipantJoined(Id, participant.Id, Resumed: true));
             }
             else

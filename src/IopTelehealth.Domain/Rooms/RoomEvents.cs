@@ -16,8 +16,11 @@ public sealed record ParticipantUpdated(SessionId SessionId, ParticipantId Parti
 /// <summary>
 /// The participant is in the room from <paramref name="At"/>. <paramref name="ByModerator"/> tells a lobby admission
 /// (someone else's connection must be moved into the room) from entering directly or resuming (the joining call does it).
+/// <paramref name="Mode"/> is how the participant attends from then on: video for a browser (until a mode change says otherwise),
+/// room-device for the clinic room's PC, in-person for a patient checked in at the clinic.
 /// </summary>
-public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At, bool ByModerator) : RoomEvent(SessionId);
+public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At, bool ByModerator,
+    AttendanceMode Mode = AttendanceMode.Video) : RoomEvent(SessionId);
 
 public sealed record LobbyChanged(SessionId SessionId) : RoomEvent(SessionId);
 

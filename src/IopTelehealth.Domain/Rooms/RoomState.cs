@@ -30,6 +30,9 @@ public sealed class RoomState
     /// <summary>Accounts removed with a ban: they cannot come back to this session.</summary>
     public List<Guid> BannedUsers { get; set; } = [];
 
+    /// <summary>Check-in codes already used, per patient, until they expire (so one code acts once per patient).</summary>
+    public List<UsedCheckInCode> UsedCheckInCodes { get; set; } = [];
+
     /// <summary>Monotonic counter: orders the hand queue and the lobby.</summary>
     public long Sequence { get; set; }
 
@@ -52,6 +55,7 @@ public sealed class RoomState
         var copy = (RoomState)MemberwiseClone();
         copy.Participants = [.. Participants.Select(p => p.Copy())];
         copy.BannedUsers = [.. BannedUsers];
+        copy.UsedCheckInCodes = [.. UsedCheckInCodes];
         return copy;
     }
 }
