@@ -52,8 +52,9 @@ public sealed partial class Room
             InClinic = true,
         };
         State.Participants.Add(participant);
-        Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false, AttendanceMode.InPerson));
+        // No ParticipantAdmitted: that one opens a remote interval. The in-person one starts with the mode change.
         Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
+        Raise(new ParticipantModeChanged(Id, participant.Id, participant.UserId, AttendanceMode.InPerson, now));
         return new CheckInResult(participant, CheckInChange.CheckedIn, closed);
     }
 
@@ -125,9 +126,4 @@ public sealed partial class Room
             throw new RoomException(RoomErrors.RoomNotOpen, "Check-in opens when the session opens.");
         }
     }
-
-    private static AttendanceMode ModeOf(RoomParticipant participant) =>
-        participant.InClinic ? AttendanceMode.InPerson
-        : participant.Role == ParticipantRole.RoomDevice ? AttendanceMode.RoomDevice
-        : AttendanceMode.Video;
 }

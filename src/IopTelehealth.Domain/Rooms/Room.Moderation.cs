@@ -171,7 +171,7 @@ public sealed partial class Room
 
         foreach (var participant in State.Participants.Where(p => p.IsPresent))
         {
-            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, LeaveReason.SessionEnded, now));
+            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, LeaveReason.SessionEnded, now, participant.InClinic));
         }
 
         State.Participants.Clear();
@@ -183,7 +183,7 @@ public sealed partial class Room
     private void AdmitOne(RoomParticipant participant, DateTimeOffset now)
     {
         participant.Admission = Admission.Admitted;
-        Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: true, ModeOf(participant)));
+        Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: true));
         Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
     }
 

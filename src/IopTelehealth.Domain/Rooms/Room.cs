@@ -91,7 +91,7 @@ public sealed partial class Room(RoomState state)
 
         if (participant.Admission == Admission.Admitted)
         {
-            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false, ModeOf(participant)));
+            Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
             Raise(new ParticipantJoined(Id, participant.Id, Resumed: false));
         }
         else
@@ -212,7 +212,7 @@ public sealed partial class Room(RoomState state)
         {
             if (participant.Admission == Admission.Admitted)
             {
-                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false, ModeOf(participant)));
+                Raise(new ParticipantAdmitted(Id, participant.Id, participant.UserId, now, ByModerator: false));
                 Raise(new ParticipantJoined(Id, participant.Id, Resumed: true));
             }
             else
@@ -241,7 +241,7 @@ public sealed partial class Room(RoomState state)
     {
         if (participant.Admission == Admission.Admitted)
         {
-            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, reason, at));
+            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, reason, at, participant.InClinic));
         }
         else
         {

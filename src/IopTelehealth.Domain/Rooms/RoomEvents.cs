@@ -8,19 +8,20 @@ public abstract record RoomEvent(SessionId SessionId);
 
 public sealed record ParticipantJoined(SessionId SessionId, ParticipantId ParticipantId, bool Resumed) : RoomEvent(SessionId);
 
-/// <summary>The participant is no longer present. <paramref name="At"/> is when presence ended (last heartbeat for a lost node).</summary>
-public sealed record ParticipantLeft(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, LeaveReason Reason, DateTimeOffset At) : RoomEvent(SessionId);
+/// <summary>
+/// The participant is no longer present. <paramref name="At"/> is when presence ended (last heartbeat for a lost node).
+/// <paramref name="InClinic"/>: they were checked in at the clinic (their in-person presence ended, not a remote one).
+/// </summary>
+public sealed record ParticipantLeft(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, LeaveReason Reason, DateTimeOffset At,
+    bool InClinic = false) : RoomEvent(SessionId);
 
 public sealed record ParticipantUpdated(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
 
 /// <summary>
 /// The participant is in the room from <paramref name="At"/>. <paramref name="ByModerator"/> tells a lobby admission
 /// (someone else's connection must be moved into the room) from entering directly or resuming (the joining call does it).
-/// <paramref name="Mode"/> is how the participant attends from then on: video for a browser (until a mode change says otherwise),
-/// room-device for the clinic room's PC, in-person for a patient checked in at the clinic.
 /// </summary>
-public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At, bool ByModerator,
-    AttendanceMode Mode = AttendanceMode.Video) : RoomEvent(SessionId);
+public sealed record ParticipantAdmitted(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, DateTimeOffset At, bool ByModerator) : RoomEvent(SessionId);
 
 public sealed record LobbyChanged(SessionId SessionId) : RoomEvent(SessionId);
 
