@@ -17,20 +17,22 @@ public enum AttendanceEventKind
 /// <summary>
 /// One fact the ledger learns, identified by a stable <see cref="EventId"/>: recording the same id twice changes nothing.
 /// Intervals are a pure function of the set of facts (see <see cref="IntervalFold"/>), so order of arrival does not matter.
+/// <see cref="Sequence"/> orders facts that share an instant (the room's version for room events; 0 when unknown).
 /// </summary>
 public sealed record AttendanceEvent(string EventId, SessionId SessionId, Guid UserId, AttendanceEventKind Kind, DateTimeOffset At,
-    AttendanceMode? Mode = null, AttendanceChannel? Channel = null, AttendanceEndReason? Reason = null)
+    AttendanceMode? Mode = null, AttendanceChannel? Channel = null, AttendanceEndReason? Reason = null, long Sequence = 0)
 {
     public const int EventIdMaxLength = 120;
 
-    public static AttendanceEvent Opened(string eventId, SessionId sessionId, Guid userId, AttendanceMode mode, DateTimeOffset at) =>
-        Validated(new(eventId, sessionId, userId, AttendanceEventKind.Opened, at, mode, ChannelOf(mode)));
+    public static AttendanceEvent Opened(string eventId, SessionId sessionId, Guid userId, AttendanceMode mode, DateTimeOffset at, long sequence = 0) =>
+        Validated(new(eventId, sessionId, userId, AttendanceEventKind.Opened, at, mode, ChannelOf(mode), null, sequence));
 
-    public static AttendanceEvent Closed(string eventId, SessionId sessionId, Guid userId, AttendanceChannel channel, AttendanceEndReason reason, DateTimeOffset at) =>
-        Validated(new(eventId, sessionId, userId, AttendanceEventKind.Closed, at, null, channel, reason));
+    public static AttendanceEvent Closed(string eventId, SessionId sessionId, Guid userId, AttendanceChannel channel, AttendanceEndReason reason, DateTimeOffset at,
+        long sequence = 0) =>
+        Validated(new(eventId, sessionId, userId, AttendanceEventKind.Closed, at, null, channel, reason, sequence));
 
-    public static AttendanceEvent Ended(string eventId, SessionId sessionId, DateTimeOffset at) =>
-        Validated(new(eventId, sessionId, Guid.Empty, AttendanceEventKind.SessionEnded, at, null, null, AttendanceEndReason.SessionEnded));
+    public static AttendanceEvent Ended(string eventId, SessionId sessionId, DateTimeOffset at, long sequence = 0) =>
+        Validated(new(eventId, sessionId, Guid.Empty, AttendanceEventKind.SessionEnded, at, null, null, AttendanceEndReason.SessionEnded, sequence));
 
     public static AttendanceChannel ChannelOf(AttendanceMode mode) => mode == AttendanceMode.InPerson ? AttendanceChannel.InPerson : AttendanceChannel.Remote;
 

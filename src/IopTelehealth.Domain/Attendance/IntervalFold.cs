@@ -16,6 +16,7 @@ public static class IntervalFold
             .Where(e => e.SessionId == sessionId && (e.Kind == AttendanceEventKind.SessionEnded || e.UserId == userId))
             .DistinctBy(e => e.EventId, StringComparer.Ordinal)
             .OrderBy(e => e.At)
+            .ThenBy(e => e.Sequence)
             .ThenBy(e => Rank(e.Kind))
             .ThenBy(e => e.EventId, StringComparer.Ordinal);
 
@@ -55,7 +56,10 @@ public static class IntervalFold
         return intervals;
     }
 
-    /// <summary>At one instant, leaves come before joins (a rejoin at the same millisecond stays open) and the session's end comes last.</summary>
+    /// <summary>
+    /// At one instant and sequence (facts from different sources), leaves come before joins (a rejoin at the same millisecond
+    /// stays open) and the session's end comes last.
+    /// </summary>
     private static int Rank(AttendanceEventKind kind) => kind switch
     {
         AttendanceEventKind.Closed => 0,

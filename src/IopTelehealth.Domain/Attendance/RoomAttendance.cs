@@ -15,16 +15,16 @@ public static class RoomAttendance
             switch (e)
             {
                 case ParticipantAdmitted admitted:
-                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At));
+                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At, e.Sequence));
                     break;
                 case ParticipantLeft left when left.Reason is not (LeaveReason.Denied or LeaveReason.Replaced):
-                    facts.Add(AttendanceEvent.Closed(e.EventId, e.SessionId, left.UserId, AttendanceChannel.Remote, ReasonOf(left.Reason), left.At));
+                    facts.Add(AttendanceEvent.Closed(e.EventId, e.SessionId, left.UserId, AttendanceChannel.Remote, ReasonOf(left.Reason), left.At, e.Sequence));
                     break;
                 case ParticipantModeChanged changed when changed.Mode != AttendanceMode.InPerson && state.Find(changed.ParticipantId) is { IsPresent: true }:
-                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, changed.UserId, changed.Mode, changed.At));
+                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, changed.UserId, changed.Mode, changed.At, e.Sequence));
                     break;
                 case RoomEnded ended:
-                    facts.Add(AttendanceEvent.Ended(e.EventId, e.SessionId, ended.At));
+                    facts.Add(AttendanceEvent.Ended(e.EventId, e.SessionId, ended.At, e.Sequence));
                     break;
                 default:
                     break;

@@ -270,7 +270,7 @@ public sealed partial class Room(RoomState state)
     private void Raise(RoomEvent roomEvent)
     {
         Touch();
-        _events.Add(roomEvent with { EventId = RoomEventIds.For(State) });
+        _events.Add(roomEvent with { EventId = RoomEventIds.For(State), Sequence = State.Version });
     }
 
     private void Touch() => State.Version++;

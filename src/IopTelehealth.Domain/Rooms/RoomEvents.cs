@@ -12,6 +12,9 @@ public abstract record RoomEvent(SessionId SessionId)
     /// durable listeners such as the attendance ledger can deduplicate by it.
     /// </summary>
     public string EventId { get; init; } = "";
+
+    /// <summary>The room version the event produced: orders events of one room that share a timestamp.</summary>
+    public long Sequence { get; init; }
 }
 
 public sealed record ParticipantJoined(SessionId SessionId, ParticipantId ParticipantId, bool Resumed) : RoomEvent(SessionId);
