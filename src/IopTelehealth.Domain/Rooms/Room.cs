@@ -31,6 +31,7 @@ public sealed partial class Room(RoomState state)
         ScheduledStart = scheduledStart,
         ScheduledEnd = scheduledEnd,
         Phase = RoomPhase.Scheduled,
+        Incarnation = Guid.NewGuid(),
     };
 
     public JoinResult Join(JoinRequest request, DateTimeOffset now, TimeSpan graceWindow)
@@ -274,8 +275,8 @@ public sealed partial class Room(RoomState state)
 
     private void Raise(RoomEvent roomEvent)
     {
-        _events.Add(roomEvent);
         Touch();
+        _events.Add(roomEvent with { EventId = RoomEventIds.For(State), Sequence = State.Version });
     }
 
     private void Touch() => State.Version++;

@@ -4,7 +4,18 @@ namespace IopTelehealth.Domain.Rooms;
 /// What a transition changed, in domain terms. The notifier turns these into client events and decides who may
 /// receive each (for example lobby changes reach moderators only); attendance listens to joins and leaves.
 /// </summary>
-public abstract record RoomEvent(SessionId SessionId);
+public abstract record RoomEvent(SessionId SessionId)
+{
+    /// <summary>
+    /// Stable id, set when the room raises the event: the session, the room's incarnation and the room version the
+    /// transition produced. A transition retried on another node (optimistic concurrency) yields the same id, so
+    /// durable listeners such as the attendance ledger can deduplicate by it.
+    /// </summary>
+    public string EventId { get; init; } = "";
+
+    /// <summary>The room version the event produced: orders events of one room that share a timestamp.</summary>
+    public long Sequence { get; init; }
+}
 
 public sealed record ParticipantJoined(SessionId SessionId, ParticipantId ParticipantId, bool Resumed) : RoomEvent(SessionId);
 

@@ -8,6 +8,12 @@ public sealed class RoomState
 {
     public SessionId SessionId { get; set; }
 
+    /// <summary>
+    /// Random per created room: a room that expired from the store and is created again for the same session starts
+    /// its versions at zero, and event ids must not repeat the old room's.
+    /// </summary>
+    public Guid Incarnation { get; set; }
+
     public Guid ClinicId { get; set; }
 
     public Guid GroupId { get; set; }
