@@ -66,9 +66,11 @@ public sealed partial class RoomService
 
         var (session, member) = await AuthorizeAsync(caller, code.SessionId, cancellationToken);
         var now = clock.GetUtcNow();
-        return await CheckInChangeAsync(caller, session, caller.UserId, "scan",
-            () => throw new RoomException(RoomErrors.RoomNotOpen, "Check-in opens when the session opens."),
-            room => room.Scan(new CheckInRequest(caller.UserId, member.DisplayName), code, now), cancellationToken);
+        return await CheckInChangeAsync(caller, session, caller.UserId, "scan", () => NewRoom(session), room =>
+        {
+            OpenIfDue(room, now);
+            return room.Scan(new CheckInRequest(caller.UserId, member.DisplayName), code, now);
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ internal sealed class RoomServiceHarness
         Notifier = new RecordingNotifier(Order);
         Sink = new RecordingSink(Order);
         Rooms = new InMemoryRoomStore(Clock);
-        var publisher = new RoomPublisher(Notifier, [Sink]);
+        var publisher = new RoomPublisher(Notifier, [Sink, new LedgerSinks(Ledger)]);
         Service = new RoomService(Rooms, Presence, publisher, Sessions, Audit, Clock, Settings);
         Sweeper = new RoomSweeper(Rooms, Presence, publisher, Clock, Settings);
         Session = new SessionFacts(new SessionId(Guid.NewGuid()), ClinicId, Guid.NewGuid(), "Evening group", "Coping skills",
@@ -50,6 +50,9 @@ internal sealed class RoomServiceHarness
 
     public RecordingSink Sink { get; }
 
+    /// <summary>The attendance the room's events produced (real fold, in memory).</summary>
+    public FoldingAttendanceLog Ledger { get; } = new();
+
     public RecordingAudit Audit { get; } = new();
 
     public RoomService Service { get; }
@@ -61,6 +64,8 @@ internal sealed class RoomServiceHarness
     public SessionId SessionId => Session.Id;
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public RoomCaller Staff() => Sessions.Member(ClinicId, Roles.Staff, new RoomMember(ParticipantRole.Observer, "Front desk", null, null));
 
     public RoomCaller Therapist(string name = "Dr. Reed") => Sessions.Member(ClinicId, Roles.Therapist, new RoomMember(ParticipantRole.Therapist, name, null, null));
 
