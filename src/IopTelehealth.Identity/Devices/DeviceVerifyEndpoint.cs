@@ -116,10 +116,11 @@ public static class DeviceVerifyEndpoint
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = session.Succeeded ? await users.GetUserAsync(session.Principal!) : null;
         var mfa = session.Principal?.HasClaim(IopClaims.AuthenticationMethod, IopClaims.MfaMethod) == true;
-        if (user is null || !mfa || await users.IsLockedOutAsync(user))
+        var returnUrl = context.Request.PathBase + context.Request.Path + (HttpMethods.IsGet(context.Request.Method) ? context.Request.QueryString : QueryString.Empty);
+        var challenge = Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            var returnUrl = context.Request.PathBase + context.Request.Path + (HttpMethods.IsGet(context.Request.Method) ? context.Request.QueryString : QueryString.Empty);
-            return (null, Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]));
+            return (null, challenge);
         }
 
         var roles = await users.GetRolesAsync(user);
@@ -130,7 +131,7 @@ public static class DeviceVerifyEndpoint
                 "text/html", statusCode: StatusCodes.Status403Forbidden));
         }
 
-        return (user, null);
+        return mfa ? (user, null) : (null, challenge);
     }
 
     private static RazorComponentResult<DeviceVerifyPage> Page(HttpContext context, IAntiforgery antiforgery, string? userCode,
