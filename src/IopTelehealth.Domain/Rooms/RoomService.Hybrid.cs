@@ -81,15 +81,15 @@ public sealed partial class RoomService
         ArgumentNullException.ThrowIfNull(caller);
         var (_, member) = await AuthorizeAsync(caller, sessionId, cancellationToken);
         var state = await rooms.GetAsync(sessionId, cancellationToken);
+        if (member.Role == ParticipantRole.RoomDevice && state?.Phase == RoomPhase.Ended)
+        {
+            throw new RoomException(RoomErrors.RoomEnded, "This session has ended.");
+        }
+
         if (member.Role != ParticipantRole.RoomDevice || state?.FindByUser(caller.UserId) is not { IsPresent: true })
         {
             await AuditDeniedAsync(caller, AuditActions.Forbidden, sessionId, cancellationToken);
             throw new RoomException(RoomErrors.Forbidden, "Only the session's room device, joined to the room, shows check-in codes.");
-        }
-
-        if (state.Phase is not (RoomPhase.Open or RoomPhase.Live))
-        {
-            throw new RoomException(state.Phase == RoomPhase.Ended ? RoomErrors.RoomEnded : RoomErrors.RoomNotOpen, "The session is not open.");
         }
     }
 
