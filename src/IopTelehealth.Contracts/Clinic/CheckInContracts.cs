@@ -13,6 +13,9 @@ public sealed record CheckInResultDto(Guid SessionId, Guid UserId, string Alias,
 /// <summary>The room screen's current code: show <see cref="QrSvg"/> (it encodes <see cref="Url"/>), fetch the next one after the rotation.</summary>
 public sealed record CheckInCodeDto(string Url, string QrSvg, DateTimeOffset ExpiresAt, int RotateAfterSeconds);
 
+/// <summary>The session a room device should join now (GET /api/room-device/session).</summary>
+public sealed record RoomDeviceSessionDto(Guid SessionId, string GroupName, string Topic, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
+
 /// <summary>Body of POST /api/sessions/{id}/check-in/scan.</summary>
 public sealed record CheckInScanInput(string? Token);
 

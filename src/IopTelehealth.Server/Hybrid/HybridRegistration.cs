@@ -30,6 +30,7 @@ internal static class HybridRegistration
     {
         api.MapCheckInEndpoints();
         api.MapRoomDeviceEndpoints();
+        api.MapRoomDeviceSession();
         return api;
     }
 }
