@@ -48,6 +48,8 @@ public abstract class IopDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
 
+    public DbSet<FollowUpRun> FollowUpRuns => Set<FollowUpRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,6 +11,7 @@ internal sealed class AttendanceEventRowConfiguration : IEntityTypeConfiguration
         builder.ToTable("AttendanceEvents");
         builder.HasKey(e => e.EventId);
         builder.Property(e => e.EventId).HasMaxLength(AttendanceEvent.EventIdMaxLength);
+        builder.Property(e => e.Location).HasMaxLength(AttendanceEvent.LocationMaxLength);
         // No foreign keys: the ledger is evidence and outlives sessions and accounts it mentions.
         builder.HasIndex(e => new { e.SessionId, e.UserId });
     }
@@ -37,5 +38,14 @@ internal sealed class AttendanceSessionLockConfiguration : IEntityTypeConfigurat
         builder.ToTable("AttendanceSessionLocks");
         builder.HasKey(l => l.SessionKey);
         builder.Property(l => l.SessionKey).HasMaxLength(32);
+    }
+}
+
+internal sealed class FollowUpRunConfiguration : IEntityTypeConfiguration<FollowUpRun>
+{
+    public void Configure(EntityTypeBuilder<FollowUpRun> builder)
+    {
+        builder.ToTable("FollowUpRuns");
+        builder.HasKey(r => r.SessionId);
     }
 }

@@ -27,6 +27,8 @@ public sealed class AttendanceEventRow
 
     public DateTimeOffset RecordedAt { get; set; }
 
+    public string? Location { get; set; }
+
     public static AttendanceEventRow From(AttendanceEvent e, DateTimeOffset recordedAt) => new()
     {
         EventId = e.EventId,
@@ -39,9 +41,10 @@ public sealed class AttendanceEventRow
         Channel = e.Channel,
         Reason = e.Reason,
         RecordedAt = recordedAt,
+        Location = e.Location,
     };
 
-    public AttendanceEvent ToEvent() => new(EventId, new SessionId(SessionId), UserId, Kind, At, Mode, Channel, Reason, Sequence);
+    public AttendanceEvent ToEvent() => new(EventId, new SessionId(SessionId), UserId, Kind, At, Mode, Channel, Reason, Sequence, Location);
 }
 
 /// <summary>A derived interval, rebuilt from the events of its person and session in the transaction that recorded them.</summary>
@@ -89,4 +92,12 @@ public sealed class AttendanceSessionLock
     public string SessionKey { get; set; } = "";
 
     public long Version { get; set; }
+}
+
+/// <summary>Marks a session whose missed-session follow-ups were created, so the periodic pass does each session once.</summary>
+public sealed class FollowUpRun
+{
+    public Guid SessionId { get; set; }
+
+    public DateTimeOffset At { get; set; }
 }

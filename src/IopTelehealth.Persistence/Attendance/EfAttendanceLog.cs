@@ -44,6 +44,17 @@ public sealed class EfAttendanceLog(IServiceScopeFactory scopes, TimeProvider cl
         return [.. rows.OrderBy(r => r.SessionId).ThenBy(r => r.UserId).ThenBy(r => r.Start).Select(r => r.ToInterval())];
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IopDbContext>();
+        var rows = await db.AttendanceEvents.AsNoTracking()
+            .Where(e => e.SessionId == sessionId.Value && e.Location != null)
+            .Select(e => new { e.UserId, e.At, e.Sequence, e.Location })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ThenBy(r => r.Sequence).Last().Location!);
+    }
+
     public async Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -693,6 +693,10 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(242)
+                        .HasColumnType("character varying(242)");
+
                     b.Property<int?>("Mode")
                         .HasColumnType("integer");
 
@@ -779,6 +783,20 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
                     b.HasKey("SessionKey");
 
                     b.ToTable("AttendanceSessionLocks", (string)null);
+                });
+
+            modelBuilder.Entity("IopTelehealth.Persistence.Attendance.FollowUpRun", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("FollowUpRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -685,6 +685,10 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(242)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Mode")
                         .HasColumnType("INTEGER");
 
@@ -769,6 +773,20 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                     b.HasKey("SessionKey");
 
                     b.ToTable("AttendanceSessionLocks", (string)null);
+                });
+
+            modelBuilder.Entity("IopTelehealth.Persistence.Attendance.FollowUpRun", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("FollowUpRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -48,7 +48,8 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                     Mode = table.Column<int>(type: "INTEGER", nullable: true),
                     Channel = table.Column<int>(type: "INTEGER", nullable: true),
                     Reason = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 242, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,6 +115,18 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AttendanceSignOffs", x => x.SessionId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpRuns",
+                columns: table => new
+                {
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRuns", x => x.SessionId);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +215,13 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
                 table: "FollowUpTasks",
                 columns: new[] { "SessionId", "PatientUserId" },
                 unique: true);
+
+            // Recorded attendance facts and amendments are evidence: append-only even for someone who bypasses the application.
+            foreach (var table in new[] { "AttendanceEvents", "AttendanceAmendments" })
+            {
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoUpdate BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoDelete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;");
+            }
         }
 
         /// <inheritdoc />
@@ -227,6 +247,9 @@ namespace IopTelehealth.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUpContacts");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpRuns");
 
             migrationBuilder.DropTable(
                 name: "FollowUpTasks");

@@ -49,7 +49,8 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
                     Mode = table.Column<int>(type: "integer", nullable: true),
                     Channel = table.Column<int>(type: "integer", nullable: true),
                     Reason = table.Column<int>(type: "integer", nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Location = table.Column<string>(type: "character varying(242)", maxLength: 242, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,6 +116,18 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AttendanceSignOffs", x => x.SessionId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpRuns",
+                columns: table => new
+                {
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRuns", x => x.SessionId);
                 });
 
             migrationBuilder.CreateTable(
@@ -203,11 +216,27 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
                 table: "FollowUpTasks",
                 columns: new[] { "SessionId", "PatientUserId" },
                 unique: true);
+
+            // Recorded attendance facts and amendments are evidence: append-only even for someone who bypasses the application.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION attendance_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'attendance evidence is append-only'; END; $$;
+                """);
+            foreach (var table in new[] { "AttendanceEvents", "AttendanceAmendments" })
+            {
+                migrationBuilder.Sql($"""
+                    CREATE TRIGGER "{table}_AppendOnly" BEFORE UPDATE OR DELETE OR TRUNCATE ON "{table}"
+                    FOR EACH STATEMENT EXECUTE FUNCTION attendance_append_only();
+                    """);
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER \"AttendanceEvents_AppendOnly\" ON \"AttendanceEvents\";");
+            migrationBuilder.Sql("DROP TRIGGER \"AttendanceAmendments_AppendOnly\" ON \"AttendanceAmendments\";");
+            migrationBuilder.Sql("DROP FUNCTION attendance_append_only();");
             migrationBuilder.DropTable(
                 name: "AttendanceAmendments");
 
@@ -228,6 +257,9 @@ namespace IopTelehealth.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUpContacts");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpRuns");
 
             migrationBuilder.DropTable(
                 name: "FollowUpTasks");
