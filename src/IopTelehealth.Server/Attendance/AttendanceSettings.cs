@@ -15,6 +15,10 @@ public sealed class AttendanceSettings
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan OutboxRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often ended sessions are checked for missed-session follow-ups to create.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The outbox folder; relative paths are under the data directory.</summary>
     [Required]
     public string OutboxDirectory { get; set; } = "attendance-outbox";
