@@ -16,7 +16,7 @@ internal sealed record LoadedSession(GroupSession Session, TherapyGroup Group, P
     public SessionWindow Window => new(new SessionId(Session.Id), Session.LocalDate, Session.ScheduledStart, Session.ScheduledEnd);
 
     /// <summary>Patients who attended any minute (remote or in person): the group's participant count for billing.</summary>
-    public int ParticipantCount => Patients.Count(p => p.Attendance.Minutes > 0);
+    public int ParticipantCount => Patients.Count(p => p.Attendance.Status is AttendanceStatus.Present or AttendanceStatus.Partial);
 }
 
 internal sealed record LoadedPatient(PatientProfile Profile, SessionAttendance Attendance, AttendanceExcuse? Excuse);
