@@ -52,6 +52,8 @@ internal sealed class FollowUpContactConfiguration : IEntityTypeConfiguration<Fo
     public void Configure(EntityTypeBuilder<FollowUpContact> builder)
     {
         builder.ToTable("FollowUpContacts");
+        // Ids are made by the domain: a contact added to a loaded task is new, not an update of a row that does not exist.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Method).HasMaxLength(16);
         builder.Property(c => c.Note).HasMaxLength(FollowUpContact.NoteMaxLength);
     }
