@@ -1,5 +1,6 @@
 using IopTelehealth.Identity;
 using IopTelehealth.Persistence;
+using IopTelehealth.Server.Attendance;
 using IopTelehealth.Server.ClinicApi;
 using IopTelehealth.Server.Home;
 using IopTelehealth.Server.Hybrid;
@@ -23,6 +24,7 @@ builder.Services.AddIopWebAuthentication(builder.Configuration, dataDirectory);
 var scaleOut = ScaleOut.FromConfiguration(builder.Configuration);
 scaleOut.AddSharedState(builder.Services, builder.Services.AddDataProtection().SetApplicationName("IopTelehealth"), dataDirectory);
 builder.Services.AddIopRooms(builder.Configuration, scaleOut);
+builder.Services.AddIopAttendance(builder.Configuration, dataDirectory);
 builder.Services.AddIopMedia(builder.Configuration);
 builder.Services.AddOptions<StorageSettings>().Bind(builder.Configuration.GetSection(StorageSettings.Section));
 builder.Services.AddOptions<DemoSettings>().Bind(builder.Configuration.GetSection(DemoSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -65,6 +67,7 @@ app.MapOpenApi();
 app.MapIopIdentity();
 app.MapWebSessionEndpoints();
 app.MapClinicApi();
+app.MapAttendanceApi();
 app.MapIopRooms();
 app.MapIopMedia();
 app.MapRazorComponents<App>()

@@ -18,10 +18,13 @@ public enum AttendanceEventKind
 /// One fact the ledger learns, identified by a stable <see cref="EventId"/>: recording the same id twice changes nothing.
 /// Intervals are a pure function of the set of facts (see <see cref="IntervalFold"/>), so order of arrival does not matter.
 /// <see cref="Sequence"/> orders facts that share an instant (the room's version for room events; 0 when unknown).
+/// <see cref="Location"/> is where a remote patient attested to be when they joined (PHI: stored, never logged).
 /// </summary>
 public sealed record AttendanceEvent(string EventId, SessionId SessionId, Guid UserId, AttendanceEventKind Kind, DateTimeOffset At,
-    AttendanceMode? Mode = null, AttendanceChannel? Channel = null, AttendanceEndReason? Reason = null, long Sequence = 0)
+    AttendanceMode? Mode = null, AttendanceChannel? Channel = null, AttendanceEndReason? Reason = null, long Sequence = 0, string? Location = null)
 {
+    public const int LocationMaxLength = Attestation.LocationMaxLength + Attestation.StateMaxLength + 2;
+
     public const int EventIdMaxLength = 120;
 
     public static AttendanceEvent Opened(string eventId, SessionId sessionId, Guid userId, AttendanceMode mode, DateTimeOffset at, long sequence = 0) =>

@@ -15,7 +15,8 @@ public static class RoomAttendance
             switch (e)
             {
                 case ParticipantAdmitted admitted:
-                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At, e.Sequence));
+                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At, e.Sequence)
+                        with { Location = LocationOf(state, admitted.ParticipantId) });
                     break;
                 case ParticipantLeft left when left.Reason is not (LeaveReason.Denied or LeaveReason.Replaced):
                     facts.Add(AttendanceEvent.Closed(e.EventId, e.SessionId, left.UserId, AttendanceChannel.Remote, ReasonOf(left.Reason), left.At, e.Sequence));
@@ -36,6 +37,9 @@ public static class RoomAttendance
 
     private static AttendanceMode ModeOf(RoomState state, ParticipantId id) =>
         state.Find(id)?.Role == ParticipantRole.RoomDevice ? AttendanceMode.RoomDevice : AttendanceMode.Video;
+
+    private static string? LocationOf(RoomState state, ParticipantId id) =>
+        state.Find(id)?.Attestation is { } a ? $"{a.Location}, {a.State}" : null;
 
     private static AttendanceEndReason ReasonOf(LeaveReason reason) => reason switch
     {

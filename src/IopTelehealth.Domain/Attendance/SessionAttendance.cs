@@ -50,14 +50,16 @@ public sealed record SessionAttendance(SessionId SessionId, Guid UserId, int Min
             }
         }
 
-        var minutes = (int)(byMode.Values.Sum() / 60);
+        var seconds = byMode.Values.Sum();
+        var minutes = (int)(seconds / 60);
         var first = mine.Count > 0 ? mine[0].Start : (DateTimeOffset?)null;
         var stillPresent = mine.Any(i => i.IsOpen);
         var last = mine.Count > 0 && !stillPresent ? mine.Max(i => i.End) : null;
         var late = first is { } f && f > session.ScheduledStart + TimeSpan.FromMinutes(program.LateArrivalMinutes);
         var early = last is { } l && l < session.ScheduledEnd - TimeSpan.FromMinutes(program.EarlyLeaveMinutes);
         var full = session.ScheduledMinutes - program.LateArrivalMinutes - program.EarlyLeaveMinutes;
-        var status = minutes == 0 && !stillPresent ? (excused ? AttendanceStatus.Excused : AttendanceStatus.Absent)
+        // Any presence at all is partial: a patient who came for forty seconds was not absent, even if that bills no minute.
+        var status = seconds <= 0 && !stillPresent ? (excused ? AttendanceStatus.Excused : AttendanceStatus.Absent)
             : minutes >= full ? AttendanceStatus.Present
             : AttendanceStatus.Partial;
         return new SessionAttendance(session.SessionId, userId, minutes, first, last, stillPresent, late, early, status,

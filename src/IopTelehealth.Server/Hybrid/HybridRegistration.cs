@@ -1,6 +1,5 @@
 using IopTelehealth.Contracts.Clinic;
 using IopTelehealth.Domain.Attendance;
-using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 
@@ -16,12 +15,9 @@ internal static class HybridRegistration
         services.AddSingleton<CheckInCodeProtector>();
         services.AddScoped<ICheckInApi, CheckInService>();
 
-        // In-person intervals go to the attendance ledger. Registered with the ledger: call this after the ledger's adapter.
-        if (services.Any(d => d.ServiceType == typeof(IAttendanceLog)))
-        {
-            services.AddScoped<InPersonAttendance>();
-            services.AddScoped<IRoomEventSink, InClinicAttendanceSink>();
-        }
+        // In-person intervals go to the attendance ledger (IAttendanceLog) straight from the room's check-in events.
+        services.AddScoped<InPersonAttendance>();
+        services.AddScoped<IRoomEventSink, InClinicAttendanceSink>();
 
         return services;
     }

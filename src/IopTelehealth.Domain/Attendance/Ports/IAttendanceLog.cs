@@ -19,6 +19,9 @@ public interface IAttendanceLog
     /// <summary>Intervals of the given sessions (a week, a group's dashboard), ordered by session, person and start.</summary>
     Task<IReadOnlyList<AttendanceInterval>> IntervalsAsync(IReadOnlyCollection<SessionId> sessionIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Where each person last attested to be when joining the session remotely (PHI), by account.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default);
+
     /// <summary>The person's open interval in the session, if any (never more than one).</summary>
     Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default);
 }
