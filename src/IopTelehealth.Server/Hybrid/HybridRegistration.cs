@@ -1,6 +1,4 @@
 using IopTelehealth.Contracts.Clinic;
-using IopTelehealth.Domain.Attendance;
-using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 
 namespace IopTelehealth.Server.Hybrid;
@@ -15,9 +13,8 @@ internal static class HybridRegistration
         services.AddSingleton<CheckInCodeProtector>();
         services.AddScoped<ICheckInApi, CheckInService>();
 
-        // In-person intervals go to the attendance ledger (IAttendanceLog) straight from the room's check-in events.
-        services.AddScoped<InPersonAttendance>();
-        services.AddScoped<IRoomEventSink, InClinicAttendanceSink>();
+        // In-person intervals go to the attendance ledger straight from the room's check-in events.
+        services.AddSingleton<IRoomEventSink, InClinicAttendanceSink>();
 
         return services;
     }

@@ -35,20 +35,21 @@ internal sealed class FoldingAttendanceLog : IAttendanceLog
         return all;
     }
 
+    public Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
+
     public Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(IntervalFold.Fold(sessionId, userId, _events).FirstOrDefault(i => i.IsOpen));
 
     public IReadOnlyList<AttendanceInterval> Of(SessionId sessionId, Guid userId) => IntervalFold.Fold(sessionId, userId, _events);
 }
 
-/// <summary>The two durable listeners the server runs: the ledger's room translation and the in-clinic sink.</summary>
+/// <summary>The two durable listeners the server runs: the ledger's room translation and the in-clinic one.</summary>
 internal sealed class LedgerSinks(FoldingAttendanceLog log) : IRoomEventSink
 {
-    private readonly InClinicAttendanceSink _inClinic = new(new InPersonAttendance(log));
-
     public async Task HandleAsync(RoomState state, IReadOnlyList<RoomEvent> events, CancellationToken cancellationToken = default)
     {
         await log.RecordAsync(RoomAttendance.Translate(state, events), cancellationToken);
-        await _inClinic.HandleAsync(state, events, cancellationToken);
+        await log.RecordAsync(InClinicAttendance.Translate(events), cancellationToken);
     }
 }

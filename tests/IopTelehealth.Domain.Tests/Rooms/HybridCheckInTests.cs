@@ -150,7 +150,8 @@ public sealed class HybridCheckInTests
 
         await _h.Service.RemoveAsync(therapist, checkedIn.Participant.Id, banForSession: false, Ct);
 
-        Assert.False(Assert.Single(_h.Ledger.Of(_h.SessionId, patient.UserId)).IsOpen);
+        var interval = Assert.Single(_h.Ledger.Of(_h.SessionId, patient.UserId));
+        Assert.Equal((AttendanceMode.InPerson, AttendanceEndReason.Removed, TimeSpan.FromMinutes(5)), (interval.Mode, interval.EndReason!.Value, interval.End!.Value - interval.Start));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using IopTelehealth.Contracts.Clinic;
+using IopTelehealth.Domain.Attendance;
+using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.Audit;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Server.Hybrid;
@@ -89,9 +91,16 @@ public sealed class CheckInApiTests(HybridServer server) : IClassFixture<HybridS
         var refused = await Assert.ThrowsAsync<Client.RoomCallException>(() => phone.JoinSession(sessionId, RoomParticipants.AtHome));
         Assert.Equal(RoomErrors.CheckedInAtClinic, refused.Code);
 
+        // The ledger: the remote interval ended the instant the in-person one began.
+        var intervals = await IntervalsAsync(sessionId, patientId);
+        Assert.Equal([(AttendanceMode.Video, (AttendanceEndReason?)AttendanceEndReason.ModeChanged), (AttendanceMode.InPerson, null)],
+            intervals.Select(i => (i.Mode, i.EndReason)));
+        Assert.Equal(intervals[0].End, intervals[1].Start);
+
         var checkout = await staff.ApiDeleteAsync($"/api/sessions/{sessionId}/check-in/patients/{patientId}");
         Assert.Equal(CheckInChanges.CheckedOut, (await checkout.ReadAsync<CheckInResultDto>()).Change);
         await Eventually.TrueAsync(() => therapist.View.Find(participantId) is null, "the checked-out patient left the therapist's list");
+        Assert.Equal(AttendanceEndReason.CheckedOut, (await IntervalsAsync(sessionId, patientId))[^1].EndReason);
     }
 
     [Fact]
@@ -155,6 +164,8 @@ public sealed class CheckInApiTests(HybridServer server) : IClassFixture<HybridS
 
         var room = await server.StoredRoomAsync(sessionId);
         Assert.Equal(RoomPhase.Ended, room!.Phase);
+        var inPerson = Assert.Single(await IntervalsAsync(sessionId, await server.UserIdAsync(DemoAccounts.Patient(7))));
+        Assert.Equal((AttendanceMode.InPerson, (AttendanceEndReason?)AttendanceEndReason.SessionEnded), (inPerson.Mode, inPerson.EndReason));
         Assert.Empty(room.Participants);
         await AssertRefusedAsync(await deviceApi.ApiGetAsync($"/api/sessions/{sessionId}/check-in/code"), HttpStatusCode.Conflict, RoomErrors.RoomEnded);
         await AssertRefusedAsync(await ScanAsync(DemoAccounts.Patient(8), sessionId, token), HttpStatusCode.Conflict, RoomErrors.RoomEnded);
@@ -164,6 +175,9 @@ public sealed class CheckInApiTests(HybridServer server) : IClassFixture<HybridS
         var later = await server.NewSessionAsync(TimeSpan.FromHours(6));
         await AssertRefusedAsync(await staff.ApiPostAsync($"/api/sessions/{later}/check-in/patients/{patient8}", new { }), HttpStatusCode.Conflict, RoomErrors.RoomNotOpen);
     }
+
+    private async Task<List<AttendanceInterval>> IntervalsAsync(Guid sessionId, Guid userId) =>
+        [.. (await server.Services.GetRequiredService<IAttendanceLog>().SessionIntervalsAsync(new SessionId(sessionId))).Where(i => i.UserId == userId)];
 
     private async Task<CheckInCodeDto> CodeAsync(Guid sessionId)
     {
