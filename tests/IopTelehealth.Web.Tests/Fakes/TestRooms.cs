@@ -29,11 +29,11 @@ public static class TestRooms
         new(SessionId, "live", locked, spotlight, TestData.MondayEvening, TestData.MondayEvening.AddHours(3));
 
     public static ParticipantDto Patient(string id, string alias, bool audio = false, bool hardMuted = false, bool hand = false,
-        bool video = false, bool connected = true) =>
-        new(id, alias, WireRoles.Patient, audio, video, hardMuted, VideoStopped: false, hand, connected);
+        bool video = false, bool connected = true, bool inClinic = false) =>
+        new(id, alias, WireRoles.Patient, audio, video, hardMuted, VideoStopped: false, hand, connected, inClinic);
 
     public static ParticipantDto Therapist() =>
-        new(TherapistId, "Dr. Taylor Reed", WireRoles.Therapist, AudioOn: true, VideoOn: true, HardMuted: false, VideoStopped: false, HandRaised: false, Connected: true);
+        new(TherapistId, "Dr. Taylor Reed", WireRoles.Therapist, AudioOn: true, VideoOn: true, HardMuted: false, VideoStopped: false, HandRaised: false, Connected: true, InClinic: false);
 
     /// <summary>A room with the therapist, "Oak" (self, a patient unless told) and "River".</summary>
     public static FakeRoomConnection Admitted(string selfId = SelfId, params ParticipantDto[] extra)
