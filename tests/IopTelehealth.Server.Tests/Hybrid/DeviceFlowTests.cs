@@ -174,7 +174,9 @@ public sealed class DeviceFlowTests(DeviceFlowTests.Server server) : IClassFixtu
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = RoomDevices.ClientId,
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = RoomDevices.ClientId,
         });
         using var response = await http.PostAsync("/connect/token", content);
         return await response.ReadAsync<Client.SignIn.TokenResponse>();
