@@ -1,7 +1,7 @@
 using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.Audit;
-using IopTelehealth.Persistence.Attendance;
 using IopTelehealth.Domain.Rooms.Ports;
+using IopTelehealth.Persistence.Attendance;
 using IopTelehealth.Persistence.PostgreSql;
 using IopTelehealth.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
