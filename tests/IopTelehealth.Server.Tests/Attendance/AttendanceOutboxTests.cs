@@ -69,7 +69,11 @@ public sealed class AttendanceOutboxTests : IDisposable
         var join = room.Join(new JoinRequest(Guid.NewGuid(), ParticipantRole.CoFacilitator, "Co", "c1", "n1", null), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
         var patient = new RoomParticipant
         {
-            Id = ParticipantId.New(), UserId = Guid.NewGuid(), Role = ParticipantRole.Patient, ConnectionId = "c2", Admission = Admission.Lobby,
+            Id = ParticipantId.New(),
+            UserId = Guid.NewGuid(),
+            Role = ParticipantRole.Patient,
+            ConnectionId = "c2",
+            Admission = Admission.Lobby,
             Attestation = new Attestation("Home, Evanston", "IL", true, null),
         };
         state.Participants.Add(patient);
