@@ -40,3 +40,25 @@ public sealed record FollowUpDto(Guid Id, Guid SessionId, DateOnly SessionDate, 
 public sealed record ContactInput(string? Method, string? Note);
 
 public sealed record CloseFollowUpInput(string? Outcome);
+
+/// <summary>Attendance for the server-rendered pages (the HTTP API in docs/attendance.md calls the same services).</summary>
+public interface IAttendanceApi
+{
+    Task<ApiResult<SessionRosterDto>> GetRosterAsync(Guid sessionId, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<SessionRosterDto>> SetExcuseAsync(Guid sessionId, Guid patientId, ExcuseInput input, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<SessionRosterDto>> SignOffAsync(Guid sessionId, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<PatientWeeksDto>> PatientWeeksAsync(Guid patientId, int weeks, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<PatientWeeksDto>> OwnWeeksAsync(int weeks, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<GroupDashboardDto>> GroupDashboardAsync(Guid groupId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<IReadOnlyList<FollowUpDto>>> FollowUpsAsync(bool includeClosed, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<FollowUpDto>> AddContactAsync(Guid followUpId, ContactInput input, CancellationToken cancellationToken = default);
+
+    Task<ApiResult<FollowUpDto>> CloseFollowUpAsync(Guid followUpId, CloseFollowUpInput input, CancellationToken cancellationToken = default);
+}

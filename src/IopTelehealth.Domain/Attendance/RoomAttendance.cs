@@ -15,8 +15,8 @@ public static class RoomAttendance
             switch (e)
             {
                 case ParticipantAdmitted admitted:
-                    facts.Add(AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At, e.Sequence)
-                        with { Location = LocationOf(state, admitted.ParticipantId) });
+                    var opened = AttendanceEvent.Opened(e.EventId, e.SessionId, admitted.UserId, ModeOf(state, admitted.ParticipantId), admitted.At, e.Sequence);
+                    facts.Add(opened with { Location = LocationOf(state, admitted.ParticipantId) });
                     break;
                 case ParticipantLeft left when left.Reason is not (LeaveReason.Denied or LeaveReason.Replaced):
                     facts.Add(AttendanceEvent.Closed(e.EventId, e.SessionId, left.UserId, AttendanceChannel.Remote, ReasonOf(left.Reason), left.At, e.Sequence));

@@ -24,6 +24,7 @@ internal static class AttendanceSetup
         services.AddScoped<RosterService>();
         services.AddScoped<AttendanceReports>();
         services.AddScoped<FollowUpService>();
+        services.AddScoped<IAttendanceApi, AttendanceApi>();
         return services;
     }
 

@@ -37,13 +37,15 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
         {
             await using var one = await server.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(1));
             await using var two = await server.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(2));
-            await Eventually.TrueAsync(() => OpenCount(ledger, session) == 3, "the therapist and both patients have an open interval");
+            await EventuallyAsync(async () => (await ledger.SessionIntervalsAsync(session, Ct)).Count(i => i.IsOpen) == 3,
+                "the therapist and both patients have an open interval");
 
             await two.LeaveSession();
-            await Eventually.TrueAsync(() => Intervals(ledger, session).Any(i => i.UserId == p2.UserId && i.EndReason == AttendanceEndReason.Left),
+            await EventuallyAsync(async () => (await ledger.SessionIntervalsAsync(session, Ct)).Any(i => i.UserId == p2.UserId && i.EndReason == AttendanceEndReason.Left),
                 "a clean leave closes at once");
             await therapist.EndSession();
-            await Eventually.TrueAsync(() => Intervals(ledger, session).Count > 0 && OpenCount(ledger, session) == 0, "the session's end closes every interval");
+            await EventuallyAsync(async () => (await ledger.SessionIntervalsAsync(session, Ct)) is { Count: > 0 } all && !all.Any(i => i.IsOpen),
+                "the session's end closes every interval");
         }
 
         var intervals = await ledger.SessionIntervalsAsync(session, Ct);
@@ -146,11 +148,6 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
         var userId = await db.Users.Where(u => u.Email == DemoAccounts.Patient(n)).Select(u => u.Id).SingleAsync(Ct);
         return await db.Patients.AsNoTracking().SingleAsync(p => p.UserId == userId, Ct);
     });
-
-    private static IReadOnlyList<AttendanceInterval> Intervals(IAttendanceLog ledger, SessionId session) =>
-        ledger.SessionIntervalsAsync(session).GetAwaiter().GetResult();
-
-    private static int OpenCount(IAttendanceLog ledger, SessionId session) => Intervals(ledger, session).Count(i => i.IsOpen);
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
