@@ -21,9 +21,10 @@ public sealed class HybridCheckInTests(WebAppFixture app) : IClassFixture<WebApp
         var therapist = await app.NewPageAsync();
         var desk = await app.NewPageAsync();
         await desk.SetViewportSizeAsync(1024, 768);
-        await Task.WhenAll(
-            therapist.SignInFromHomeAsync(DemoAccounts.Therapist, DemoAccounts.Password, DemoAccounts.TotpSecret),
-            desk.SignInFromHomeAsync(DemoAccounts.Staff, DemoAccounts.Password, DemoAccounts.TotpSecret));
+        // One after the other: two concurrent staff sign-ins on a cold server once outlasted the 15 s step timeout on this
+        // shared 2-core machine (stuck before the TOTP page; cause not found, see the hybrid report).
+        await therapist.SignInFromHomeAsync(DemoAccounts.Therapist, DemoAccounts.Password, DemoAccounts.TotpSecret);
+        await desk.SignInFromHomeAsync(DemoAccounts.Staff, DemoAccounts.Password, DemoAccounts.TotpSecret);
         await therapist.GotoAsync($"/sessions/{sessionId}/join");
         await therapist.GetByRole(AriaRole.Button, new() { Name = "Join the session" }).ClickAsync();
         await Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Moderation" })).ToBeVisibleAsync();
