@@ -1,4 +1,5 @@
 using IopTelehealth.Identity.Account;
+using IopTelehealth.Identity.Devices;
 using IopTelehealth.Identity.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,8 @@ public static class IdentityEndpointRouteBuilderExtensions
         connect.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync);
         connect.MapPost("/token", TokenEndpoint.HandleAsync);
         connect.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], LogoutEndpoint.HandleAsync);
+        connect.MapGet("/verify", DeviceVerifyEndpoint.ShowAsync);
+        connect.MapPost("/verify", DeviceVerifyEndpoint.DecideAsync);
         routes.MapAccountEndpoints();
         return routes;
     }

@@ -1,5 +1,6 @@
 using IopTelehealth.Identity.Account;
 using IopTelehealth.Identity.Audit;
+using IopTelehealth.Identity.Devices;
 using IopTelehealth.Identity.Keys;
 using IopTelehealth.Identity.Passwords;
 using IopTelehealth.Identity.Server;
@@ -33,6 +34,7 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.AddScoped<SecurityAudit>();
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<RoomDeviceAccounts>();
         services.AddSingleton(CommonPasswordList.Shipped);
 
         services.AddIdentity<AppUser, AppRole>(options =>
@@ -93,8 +95,11 @@ public static class IdentityServiceCollectionExtensions
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token")
-                    .SetEndSessionEndpointUris("connect/logout");
-                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                    .SetEndSessionEndpointUris("connect/logout")
+                    .SetDeviceAuthorizationEndpointUris("connect/device")
+                    .SetEndUserVerificationEndpointUris("connect/verify");
+                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
+                options.AddEventHandler(DevicePollThrottle.Descriptor);
                 options.RequireProofKeyForCodeExchange();
                 options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, IopScopes.Api);
                 // A redeemed refresh token presented again means it leaked: with no leeway OpenIddict revokes the whole family.
@@ -102,7 +107,8 @@ public static class IdentityServiceCollectionExtensions
                 var aspnet = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough();
                 if (settings.AllowInsecureHttp)
                 {
                     aspnet.DisableTransportSecurityRequirement();
@@ -122,6 +128,8 @@ public static class IdentityServiceCollectionExtensions
             options.Issuer = s.Value.Issuer;
             options.AccessTokenLifetime = s.Value.AccessTokenLifetime;
             options.RefreshTokenLifetime = s.Value.RefreshTokenLifetime;
+            options.DeviceCodeLifetime = s.Value.DeviceCodeLifetime;
+            options.UserCodeLifetime = s.Value.DeviceCodeLifetime;
             var keys = TokenKeys.Resolve(s.Value, dataDirectory);
             options.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.SigningCredentials(keys.Signing, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256));
             options.EncryptionCredentials.Add(new Microsoft.IdentityModel.Tokens.EncryptingCredentials(keys.Encryption,

@@ -41,6 +41,14 @@ public sealed class IdentitySettings
     [Range(typeof(TimeSpan), "00:05:00", "14.00:00:00")]
     public TimeSpan InviteLifetime { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>How long a room device's user code can be approved (device authorization flow).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeviceCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The least time between two polls of one device code; a faster poll is answered "slow_down" (RFC 8628 3.5).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan DevicePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Machine clients allowed the client-credentials grant (e.g. an EHR export job).</summary>
     public List<ServiceClientSettings> ServiceClients { get; set; } = [];
 }

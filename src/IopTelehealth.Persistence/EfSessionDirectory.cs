@@ -4,6 +4,7 @@ using IopTelehealth.Domain.People;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Domain.Scheduling;
+using IopTelehealth.Identity.Devices;
 using Microsoft.EntityFrameworkCore;
 
 namespace IopTelehealth.Persistence;
@@ -39,6 +40,11 @@ public sealed class EfSessionDirectory(IopDbContext db) : ISessionDirectory
             return await PatientAsync(session, caller.UserId, cancellationToken);
         }
 
+        if (caller.Roles.Contains(Roles.RoomDevice))
+        {
+            return await RoomDeviceAsync(session, caller.UserId, cancellationToken);
+        }
+
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == caller.UserId && s.ClinicId == session.ClinicId, cancellationToken);
         if (staff is null)
         {
@@ -72,6 +78,40 @@ public sealed class EfSessionDirectory(IopDbContext db) : ISessionDirectory
             // Two connections of the same patient accepted at once: the first row stands, which is all we need.
             db.ChangeTracker.Clear();
         }
+    }
+
+    public async Task<IReadOnlyList<EnrolledPatient>> ListEnrolledAsync(SessionFacts session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await (
+            from enrollment in db.Enrollments.AsNoTracking()
+            join patient in db.Patients.AsNoTracking() on enrollment.PatientId equals patient.Id
+            where enrollment.GroupId == session.GroupId && patient.ClinicId == session.ClinicId
+            select new { enrollment, patient.UserId, patient.DisplayAlias })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.enrollment.IsActiveOn(session.LocalDate))
+            .Select(r => new EnrolledPatient(r.UserId, r.DisplayAlias))
+            .DistinctBy(p => p.UserId)
+            .OrderBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>
+    /// A room device enters only sessions of the group it was bound to at approval, and only while its account is not locked
+    /// (an admin's revocation takes effect at the next join, even with an access token still valid).
+    /// </summary>
+    private async Task<RoomMember?> RoomDeviceAsync(SessionFacts session, Guid userId, CancellationToken cancellationToken)
+    {
+        var device = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.ClinicId == session.ClinicId, cancellationToken);
+        if (device is null || device.LockoutEnd > DateTimeOffset.UtcNow)
+        {
+            return null;
+        }
+
+        var claims = await db.UserClaims.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(cancellationToken);
+        var group = claims.FirstOrDefault(c => c.ClaimType == RoomDeviceAccounts.GroupClaim)?.ClaimValue;
+        var label = claims.FirstOrDefault(c => c.ClaimType == RoomDeviceAccounts.LabelClaim)?.ClaimValue ?? "Clinic room";
+        return group == session.GroupId.ToString() ? new RoomMember(ParticipantRole.RoomDevice, label, null, null) : null;
     }
 
     /// <summary>An enrolled patient of the session's group whose enrollment is active on the session's local date.</summary>

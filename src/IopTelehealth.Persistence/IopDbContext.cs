@@ -1,8 +1,10 @@
+using IopTelehealth.Domain.Attendance;
 using IopTelehealth.Domain.Audit;
 using IopTelehealth.Domain.Clinics;
 using IopTelehealth.Domain.People;
 using IopTelehealth.Domain.Scheduling;
 using IopTelehealth.Identity.Users;
+using IopTelehealth.Persistence.Attendance;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +36,20 @@ public abstract class IopDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AttendanceEventRow> AttendanceEvents => Set<AttendanceEventRow>();
+
+    public DbSet<AttendanceIntervalRow> AttendanceIntervals => Set<AttendanceIntervalRow>();
+
+    public DbSet<SessionSignOff> AttendanceSignOffs => Set<SessionSignOff>();
+
+    public DbSet<AttendanceExcuse> AttendanceExcuses => Set<AttendanceExcuse>();
+
+    public DbSet<AttendanceAmendment> AttendanceAmendments => Set<AttendanceAmendment>();
+
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+
+    public DbSet<FollowUpRun> FollowUpRuns => Set<FollowUpRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -59,6 +75,13 @@ public abstract class IopDbContext(DbContextOptions options) : IdentityDbContext
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit log is append-only.");
+        }
+
+        // Attendance evidence is append-only too: recorded facts and post-sign-off amendments are never edited.
+        if (ChangeTracker.Entries<AttendanceEventRow>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AttendanceAmendment>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Attendance events and amendments are append-only.");
         }
     }
 }

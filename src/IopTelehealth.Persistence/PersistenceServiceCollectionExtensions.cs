@@ -1,9 +1,12 @@
+using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.Audit;
 using IopTelehealth.Domain.Rooms.Ports;
+using IopTelehealth.Persistence.Attendance;
 using IopTelehealth.Persistence.PostgreSql;
 using IopTelehealth.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IopTelehealth.Persistence;
 
@@ -35,6 +38,9 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton<IAuditLog, EfAuditLog>();
         services.AddScoped<ISessionDirectory, EfSessionDirectory>();
+        services.AddScoped<Identity.Devices.IDeviceRoomCatalog, EfDeviceRoomCatalog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IAttendanceLog, EfAttendanceLog>();
         return services;
     }
 

@@ -10,8 +10,12 @@ public sealed record JoinReplyDto(string ProtocolVersion, string ParticipantId, 
 
 public sealed record RoomInfoDto(Guid SessionId, string Phase, bool Locked, string? SpotlightParticipantId, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 
+/// <param name="InClinic">
+/// Checked in at the clinic (hybrid session): present in the clinic room and seen through the room device, without a connection of
+/// their own. Such a participant is present, so <paramref name="Connected"/> is true (it never shows "reconnecting").
+/// </param>
 public sealed record ParticipantDto(string Id, string DisplayName, string Role, bool AudioOn, bool VideoOn, bool HardMuted, bool VideoStopped,
-    bool HandRaised, bool Connected, bool AudioOnly, bool ScreenSharing, bool ScreenShareAllowed);
+    bool HandRaised, bool Connected, bool AudioOnly, bool ScreenSharing, bool ScreenShareAllowed, bool InClinic);
 
 public sealed record LobbyEntryDto(string Id, string DisplayName, string Role, DateTimeOffset WaitingSince, string? AttestedState);
 

@@ -32,4 +32,5 @@ public static class WireLeaveReasons
     public const string SessionEnded = "session-ended";
     public const string Denied = "denied";
     public const string Replaced = "replaced";
+    public const string CheckedOut = "checked-out";
 }

@@ -19,4 +19,10 @@ public static class AuditActions
     public const string RecordCreated = "record-created";
     public const string RecordUpdated = "record-updated";
     public const string RecordDeleted = "record-deleted";
+    public const string RoomDeviceApproved = "room-device-approved";
+    public const string RoomDeviceDenied = "room-device-denied";
+    public const string RoomDeviceRevoked = "room-device-revoked";
+    public const string CheckedIn = "checked-in";
+    public const string CheckedOut = "checked-out";
+    public const string CheckInRefused = "check-in-refused";
 }

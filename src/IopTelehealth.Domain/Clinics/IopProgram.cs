@@ -12,6 +12,7 @@ public sealed class IopProgram
     public const int DefaultMaxGroupSize = 12;
     public const int DefaultLateArrivalMinutes = 10;
     public const int DefaultEarlyLeaveMinutes = 10;
+    public const int DefaultEscalateAfterMisses = 2;
 
     private IopProgram() { }
 
@@ -38,6 +39,11 @@ public sealed class IopProgram
     public int LateArrivalMinutes { get; private set; }
 
     public int EarlyLeaveMinutes { get; private set; }
+
+    /// <summary>Consecutive unexcused misses after which a patient's follow-up is escalated to the clinic's admins.</summary>
+    public int EscalateAfterMisses { get; private set; } = DefaultEscalateAfterMisses;
+
+    public void ChangeEscalation(int misses) => EscalateAfterMisses = Guard.Range(misses, nameof(EscalateAfterMisses), 1, 20);
 
     public ProgramSettings Settings => new(RequiredMinutesPerWeek, MinimumMinutesPerDay, MaxGroupSize, LateArrivalMinutes, EarlyLeaveMinutes);
 

@@ -177,7 +177,7 @@ public sealed partial class Room
 
         foreach (var participant in State.Participants.Where(p => p.IsPresent))
         {
-            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, LeaveReason.SessionEnded, now));
+            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, LeaveReason.SessionEnded, now, participant.InClinic));
         }
 
         State.Participants.Clear();

@@ -31,6 +31,7 @@ public sealed partial class Room(RoomState state)
         ScheduledStart = scheduledStart,
         ScheduledEnd = scheduledEnd,
         Phase = RoomPhase.Scheduled,
+        Incarnation = Guid.NewGuid(),
     };
 
     public JoinResult Join(JoinRequest request, DateTimeOffset now, TimeSpan graceWindow)
@@ -51,8 +52,14 @@ public sealed partial class Room(RoomState state)
             throw new RoomException(RoomErrors.Banned, "You were removed from this session.");
         }
 
-        var attestation = request.Role == ParticipantRole.Patient ? Attestation.Validate(request.Attestation) : null;
         var existing = State.FindByUser(request.UserId);
+        if (existing is { InClinic: true })
+        {
+            // One person, one presence: a phone joining from the clinic would echo and count the patient twice.
+            throw new RoomException(RoomErrors.CheckedInAtClinic, "You are checked in at the clinic. Check out first to join from here.");
+        }
+
+        var attestation = request.Role == ParticipantRole.Patient ? Attestation.Validate(request.Attestation) : null;
         if (existing is not null && (existing.IsConnected || now - existing.DisconnectedAt!.Value <= graceWindow))
         {
             return Resume(existing, request, attestation, now);
@@ -245,7 +252,7 @@ public sealed partial class Room(RoomState state)
         ForgetOffersFrom(participant.Id);
         if (participant.Admission == Admission.Admitted)
         {
-            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, reason, at));
+            Raise(new ParticipantLeft(Id, participant.Id, participant.UserId, reason, at, participant.InClinic));
         }
         else
         {
@@ -278,8 +285,8 @@ public sealed partial class Room(RoomState state)
 
     private void Raise(RoomEvent roomEvent)
     {
-        _events.Add(roomEvent);
         Touch();
+        _events.Add(roomEvent with { EventId = RoomEventIds.For(State), Sequence = State.Version });
     }
 
     private void Touch() => State.Version++;

@@ -40,6 +40,9 @@ public enum LeaveReason
     SessionEnded = 4,
     Denied = 5,
     Replaced = 6,
+
+    /// <summary>An in-person patient was checked out (by staff, or by scanning the room's code again).</summary>
+    CheckedOut = 7,
 }
 
 /// <summary>How a participant attends, as billing distinguishes it (telehealth modifier 95 video, 93 audio-only; none in person).</summary>

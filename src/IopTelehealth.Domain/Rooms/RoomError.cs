@@ -21,6 +21,27 @@ public static class RoomErrors
     public const string RateLimited = "rate-limited";
     public const string Conflict = "conflict";
 
+    /// <summary>The patient is checked in at the clinic and cannot also join remotely.</summary>
+    public const string CheckedInAtClinic = "checked-in-at-clinic";
+
+    /// <summary>Staff tried to check in a patient who is already checked in.</summary>
+    public const string AlreadyCheckedIn = "already-checked-in";
+
+    /// <summary>Check-out of a patient who is not checked in at the clinic.</summary>
+    public const string NotCheckedIn = "not-checked-in";
+
+    /// <summary>The check-in code is not one of ours (bad signature, unreadable, tampered).</summary>
+    public const string TokenInvalid = "token-invalid";
+
+    /// <summary>The check-in code is older than its lifetime: scan the code on the room screen again.</summary>
+    public const string TokenExpired = "token-expired";
+
+    /// <summary>The check-in code belongs to another session.</summary>
+    public const string TokenWrongSession = "token-wrong-session";
+
+    /// <summary>This patient already used this very code (a reload or a replay); the next code on the screen works.</summary>
+    public const string TokenUsed = "token-used";
+
     /// <summary>An SDP offer or answer was refused before it reached the media server (too large, not SDP, wrong type).</summary>
     public const string InvalidSdp = "invalid-sdp";
 

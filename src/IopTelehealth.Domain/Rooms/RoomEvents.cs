@@ -4,12 +4,27 @@ namespace IopTelehealth.Domain.Rooms;
 /// What a transition changed, in domain terms. The notifier turns these into client events and decides who may
 /// receive each (for example lobby changes reach moderators only); attendance listens to joins and leaves.
 /// </summary>
-public abstract record RoomEvent(SessionId SessionId);
+public abstract record RoomEvent(SessionId SessionId)
+{
+    /// <summary>
+    /// Stable id, set when the room raises the event: the session, the room's incarnation and the room version the
+    /// transition produced. A transition retried on another node (optimistic concurrency) yields the same id, so
+    /// durable listeners such as the attendance ledger can deduplicate by it.
+    /// </summary>
+    public string EventId { get; init; } = "";
+
+    /// <summary>The room version the event produced: orders events of one room that share a timestamp.</summary>
+    public long Sequence { get; init; }
+}
 
 public sealed record ParticipantJoined(SessionId SessionId, ParticipantId ParticipantId, bool Resumed) : RoomEvent(SessionId);
 
-/// <summary>The participant is no longer present. <paramref name="At"/> is when presence ended (last heartbeat for a lost node).</summary>
-public sealed record ParticipantLeft(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, LeaveReason Reason, DateTimeOffset At) : RoomEvent(SessionId);
+/// <summary>
+/// The participant is no longer present. <paramref name="At"/> is when presence ended (last heartbeat for a lost node).
+/// <paramref name="InClinic"/>: they were checked in at the clinic (their in-person presence ended, not a remote one).
+/// </summary>
+public sealed record ParticipantLeft(SessionId SessionId, ParticipantId ParticipantId, Guid UserId, LeaveReason Reason, DateTimeOffset At,
+    bool InClinic = false) : RoomEvent(SessionId);
 
 public sealed record ParticipantUpdated(SessionId SessionId, ParticipantId ParticipantId) : RoomEvent(SessionId);
 

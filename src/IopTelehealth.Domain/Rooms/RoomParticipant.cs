@@ -56,6 +56,12 @@ public sealed class RoomParticipant
 
     public Attestation? Attestation { get; set; }
 
+    /// <summary>
+    /// Checked in at the clinic: present in the clinic room without a connection of their own (the room device carries the
+    /// room's camera and screen). Never disconnected by a transport; leaves by check-out, removal or the session's end.
+    /// </summary>
+    public bool InClinic { get; set; }
+
     public bool IsConnected => DisconnectedAt is null;
 
     public bool IsPresent => IsConnected && Admission == Admission.Admitted;

@@ -8,6 +8,12 @@ public sealed class RoomState
 {
     public SessionId SessionId { get; set; }
 
+    /// <summary>
+    /// Random per created room: a room that expired from the store and is created again for the same session starts
+    /// its versions at zero, and event ids must not repeat the old room's.
+    /// </summary>
+    public Guid Incarnation { get; set; }
+
     public Guid ClinicId { get; set; }
 
     public Guid GroupId { get; set; }
@@ -29,6 +35,9 @@ public sealed class RoomState
 
     /// <summary>Accounts removed with a ban: they cannot come back to this session.</summary>
     public List<Guid> BannedUsers { get; set; } = [];
+
+    /// <summary>Check-in codes already used, per patient, until they expire (so one code acts once per patient).</summary>
+    public List<UsedCheckInCode> UsedCheckInCodes { get; set; } = [];
 
     /// <summary>Monotonic counter: orders the hand queue and the lobby.</summary>
     public long Sequence { get; set; }
@@ -52,6 +61,7 @@ public sealed class RoomState
         var copy = (RoomState)MemberwiseClone();
         copy.Participants = [.. Participants.Select(p => p.Copy())];
         copy.BannedUsers = [.. BannedUsers];
+        copy.UsedCheckInCodes = [.. UsedCheckInCodes];
         return copy;
     }
 }

@@ -43,6 +43,21 @@ public static class ClientRegistrar
         AddInteractivePermissions(tools);
         await UpsertAsync(manager, tools, cancellationToken);
 
+        // No redirect: the device shows a code and polls; a person approves it elsewhere. The API scope is all it asks for.
+        var device = new OpenIddictApplicationDescriptor
+        {
+            ClientId = FirstPartyClients.RoomDevice,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Explicit,
+            DisplayName = "IopTelehealth room device",
+            Permissions =
+            {
+                Permissions.Endpoints.DeviceAuthorization, Permissions.Endpoints.Token, Permissions.GrantTypes.DeviceCode,
+                Permissions.GrantTypes.RefreshToken, Permissions.Prefixes.Scope + IopScopes.Api,
+            },
+        };
+        await UpsertAsync(manager, device, cancellationToken);
+
         foreach (var service in settings.ServiceClients)
         {
             var descriptor = new OpenIddictApplicationDescriptor

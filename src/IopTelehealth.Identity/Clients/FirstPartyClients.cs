@@ -11,6 +11,9 @@ public static class FirstPartyClients
     /// <summary>First-party tools, tests and the load tool: public, code + PKCE, loopback redirect captured by the tool.</summary>
     public const string Tools = Contracts.FirstPartyTools.ClientId;
 
+    /// <summary>The clinic room's browser: public, device authorization flow (RFC 8628) and refresh.</summary>
+    public const string RoomDevice = "iop-room-device";
+
     public const string ToolsRedirectUri = Contracts.FirstPartyTools.RedirectUri;
 
     public const string WebCallbackPath = "/signin-oidc";

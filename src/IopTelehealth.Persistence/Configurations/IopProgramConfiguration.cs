@@ -11,6 +11,7 @@ internal sealed class IopProgramConfiguration : IEntityTypeConfiguration<IopProg
         builder.ToTable("Programs");
         builder.Property(p => p.Name).HasMaxLength(IopProgram.NameMaxLength);
         builder.Ignore(p => p.Settings);
+        builder.Property(p => p.EscalateAfterMisses).HasDefaultValue(IopProgram.DefaultEscalateAfterMisses);
         builder.HasOne<Clinic>().WithMany().HasForeignKey(p => p.ClinicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.ClinicId, p.Name }).IsUnique();
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using IopTelehealth.Contracts.Clinic;
 using IopTelehealth.Identity.Server;
 using IopTelehealth.Server.ClinicApi.Endpoints;
+using IopTelehealth.Server.Hybrid;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using OpenIddict.Abstractions;
@@ -48,6 +49,7 @@ internal static class ClinicApiRegistration
         api.MapEnrollmentEndpoints();
         api.MapPatientEndpoints();
         api.MapStaffEndpoints();
+        api.MapHybridEndpoints();
         return routes;
     }
 }

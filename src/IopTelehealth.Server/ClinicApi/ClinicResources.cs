@@ -21,6 +21,15 @@ internal sealed record ClinicResource(string Name, IReadOnlyList<string> Readers
     /// <summary>Therapists see their colleagues on groups (names only), not the staff directory with e-mails and MFA state.</summary>
     public static readonly ClinicResource Staff = new("staff", Office, AdminOnly);
 
+    /// <summary>Session rosters, excuses, sign-off, follow-ups, dashboards: therapists only for their own groups (checked by the attendance services).</summary>
+    public static readonly ClinicResource Attendance = new("attendance", ClinicTeam, [Roles.Admin, Roles.Therapist]);
+
+    /// <summary>The billing export: the office.</summary>
+    public static readonly ClinicResource AttendanceExport = new("attendance-export", Office, Office);
+
+    /// <summary>A patient's own week page.</summary>
+    public static readonly ClinicResource OwnAttendance = new("attendance-own", [Roles.Patient], []);
+
     public IReadOnlyList<string> RolesFor(ClinicAccess access) => access == ClinicAccess.Write ? Writers : Readers;
 }
 

@@ -19,7 +19,7 @@ internal static class Bootstrap
 
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>();
-        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(existing => existing.Name == r)))
+        foreach (var role in Roles.Accounts.Where(r => !roles.Roles.Any(existing => existing.Name == r)))
         {
             await roles.CreateAsync(new AppRole(role));
         }

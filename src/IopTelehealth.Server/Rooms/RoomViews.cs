@@ -8,7 +8,7 @@ internal static class RoomViews
 {
     public static ParticipantDto Participant(RoomParticipant p) =>
         new(p.Id.Value, p.DisplayName, Role(p.Role), p.AudioOn, p.VideoOn, p.HardMuted, p.VideoStopped, p.HandRaisedAt is not null, p.IsConnected,
-            p.AudioOnly, p.ScreenSharing, p.ScreenShareAllowed || p.Role.Moderates());
+            p.AudioOnly, p.ScreenSharing, p.ScreenShareAllowed || p.Role.Moderates(), p.InClinic);
 
     public static RoomInfoDto Info(RoomState state) =>
         new(state.SessionId.Value, Phase(state.Phase), state.Locked, state.Spotlight?.Value, state.ScheduledStart, state.ScheduledEnd);
@@ -53,6 +53,7 @@ internal static class RoomViews
         LeaveReason.SessionEnded => WireLeaveReasons.SessionEnded,
         LeaveReason.Denied => WireLeaveReasons.Denied,
         LeaveReason.Replaced => WireLeaveReasons.Replaced,
+        LeaveReason.CheckedOut => WireLeaveReasons.CheckedOut,
         _ => "unknown",
     };
 }

@@ -26,7 +26,7 @@ internal sealed class RoomServiceHarness
         Notifier = new RecordingNotifier(Order);
         Sink = new RecordingSink(Order);
         Rooms = new InMemoryRoomStore(Clock);
-        IRoomEventSink[] sinks = plane is null ? [Sink] : [new MediaEnforcer(plane, MediaNotifier), Sink];
+        IRoomEventSink[] sinks = plane is null ? [Sink, new LedgerSinks(Ledger)] : [new MediaEnforcer(plane, MediaNotifier), Sink, new LedgerSinks(Ledger)];
         var publisher = new RoomPublisher(Notifier, sinks);
         Service = new RoomService(Rooms, Presence, publisher, Sessions, Audit, Clock, Settings, policy);
         Media = new MediaService(Rooms, publisher, MediaNotifier, MediaSettings, Clock, plane);
@@ -55,6 +55,9 @@ internal sealed class RoomServiceHarness
 
     public RecordingSink Sink { get; }
 
+    /// <summary>The attendance the room's events produced (real fold, in memory).</summary>
+    public FoldingAttendanceLog Ledger { get; } = new();
+
     public RecordingAudit Audit { get; } = new();
 
     public RoomService Service { get; }
@@ -72,6 +75,8 @@ internal sealed class RoomServiceHarness
     public SessionId SessionId => Session.Id;
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public RoomCaller Staff() => Sessions.Member(ClinicId, Roles.Staff, new RoomMember(ParticipantRole.Observer, "Front desk", null, null));
 
     public RoomCaller Therapist(string name = "Dr. Reed") => Sessions.Member(ClinicId, Roles.Therapist, new RoomMember(ParticipantRole.Therapist, name, null, null));
 
@@ -117,6 +122,10 @@ internal sealed class FakeSessionDirectory : ISessionDirectory
 
     public Task<RoomMember?> ResolveMemberAsync(SessionFacts session, RoomCaller caller, CancellationToken cancellationToken = default) =>
         Task.FromResult(caller.ClinicId == session.ClinicId ? _members.GetValueOrDefault(caller.UserId) : null);
+
+    public Task<IReadOnlyList<EnrolledPatient>> ListEnrolledAsync(SessionFacts session, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EnrolledPatient>>([.. _members.Where(m => m.Value.Role == ParticipantRole.Patient)
+            .Select(m => new EnrolledPatient(m.Key, m.Value.DisplayName))]);
 
     public Task RecordConsentAsync(SessionFacts session, Guid userId, string version, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

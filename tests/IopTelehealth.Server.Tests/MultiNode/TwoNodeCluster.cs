@@ -48,14 +48,18 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     public Task<string> TokenAsync(string email) => RoomParticipants.SignInForTokenAsync(AddressA, email);
 
     /// <summary>The demo's "open now" session, read from the shared database.</summary>
-    public async Task<Guid> OpenSessionIdAsync()
+    public Task<Guid> OpenSessionIdAsync() =>
+        QueryAsync(db => db.Sessions.Where(s => s.Topic == DemoAccounts.DropInTopic).Select(s => s.Id).FirstAsync());
+
+    /// <summary>A query on the cluster's shared database, in a context of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<IopDbContext, Task<T>> query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var settings = new ConfigurationBuilder().AddInMemoryCollection(_database).Build().GetSection(DatabaseSettings.Section).Get<DatabaseSettings>()
             ?? new DatabaseSettings();
         await using var services = new ServiceCollection().AddIopPersistence(settings, _dataDirectory).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IopDbContext>();
-        return await db.Sessions.Where(s => s.Topic == DemoAccounts.DropInTopic).Select(s => s.Id).FirstAsync();
+        return await query(scope.ServiceProvider.GetRequiredService<IopDbContext>());
     }
 
     public async ValueTask DisposeAsync()

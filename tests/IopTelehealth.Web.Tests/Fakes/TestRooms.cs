@@ -29,12 +29,12 @@ public static class TestRooms
         new(SessionId, "live", locked, spotlight, TestData.MondayEvening, TestData.MondayEvening.AddHours(3));
 
     public static ParticipantDto Patient(string id, string alias, bool audio = false, bool hardMuted = false, bool hand = false,
-        bool video = false, bool connected = true, bool audioOnly = false, bool screenShareAllowed = false, bool videoStopped = false) =>
-        new(id, alias, WireRoles.Patient, audio, video, hardMuted, videoStopped, hand, connected, audioOnly, ScreenSharing: false, screenShareAllowed);
+        bool video = false, bool connected = true, bool audioOnly = false, bool screenShareAllowed = false, bool videoStopped = false, bool inClinic = false) =>
+        new(id, alias, WireRoles.Patient, audio, video, hardMuted, videoStopped, hand, connected, audioOnly, ScreenSharing: false, screenShareAllowed, inClinic);
 
     public static ParticipantDto Therapist() =>
         new(TherapistId, "Dr. Taylor Reed", WireRoles.Therapist, AudioOn: true, VideoOn: true, HardMuted: false, VideoStopped: false, HandRaised: false,
-            Connected: true, AudioOnly: false, ScreenSharing: false, ScreenShareAllowed: true);
+            Connected: true, AudioOnly: false, ScreenSharing: false, ScreenShareAllowed: true, InClinic: false);
 
     public static MediaSetupDto MeshMedia() => new(WireMediaModes.Mesh, [new IceServerDto(["stun:127.0.0.1:3478"], null, null)], 6, 65536);
 

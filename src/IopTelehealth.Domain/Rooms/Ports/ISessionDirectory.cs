@@ -12,6 +12,9 @@ public sealed record SessionFacts(SessionId Id, Guid ClinicId, Guid GroupId, str
 /// <summary>The caller's place in a session: their room role and what peers see of them.</summary>
 public sealed record RoomMember(ParticipantRole Role, string DisplayName, string? AcceptedConsentVersion, EmergencyContact? EmergencyContact);
 
+/// <summary>A patient enrolled in a session's group on its date, as staff see them on the check-in roster (alias only).</summary>
+public sealed record EnrolledPatient(Guid UserId, string Alias);
+
 /// <summary>Port: sessions and memberships as the clinic database knows them.</summary>
 public interface ISessionDirectory
 {
@@ -22,6 +25,9 @@ public interface ISessionDirectory
     /// therapist, other clinic staff; null when the caller has no place in it.
     /// </summary>
     Task<RoomMember?> ResolveMemberAsync(SessionFacts session, RoomCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Every patient enrolled in the session's group with an enrollment active on the session's date, by alias.</summary>
+    Task<IReadOnlyList<EnrolledPatient>> ListEnrolledAsync(SessionFacts session, CancellationToken cancellationToken = default);
 
     /// <summary>Stores that the patient accepted this version of the clinic's telehealth consent, and when.</summary>
     Task RecordConsentAsync(SessionFacts session, Guid userId, string version, DateTimeOffset at, CancellationToken cancellationToken = default);

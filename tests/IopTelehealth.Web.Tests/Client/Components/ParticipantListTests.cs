@@ -59,4 +59,16 @@ public sealed class ParticipantListTests : WebTestContext
 
         Assert.Empty(Badges(cut, TestRooms.CompassId));
     }
+
+    [Fact]
+    public void A_patient_checked_in_at_the_clinic_is_counted_and_badged_in_clinic_without_a_microphone_badge()
+    {
+        var room = TestRooms.Admitted(extra: TestRooms.Patient(TestRooms.CompassId, "Compass", inClinic: true));
+
+        var cut = Render<ParticipantList>(p => p.Add(c => c.Room, room));
+
+        Assert.Equal("In the room (4)", cut.Find("h2").TextContent);
+        Assert.Equal(["In clinic"], Badges(cut, TestRooms.CompassId));
+        Assert.Equal(["You", "Mic off"], Badges(cut, TestRooms.SelfId));
+    }
 }
