@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace IopTelehealth.Contracts.Clinic;
 
 public sealed record ProgramDto(Guid Id, string Name, double RequiredHoursPerWeek, int MinimumMinutesPerDay, int MaxGroupSize,
-    int LateArrivalMinutes, int EarlyLeaveMinutes);
+    int LateArrivalMinutes, int EarlyLeaveMinutes, int EscalateAfterMisses = 2);
 
 public sealed class ProgramInput
 {
@@ -26,4 +26,8 @@ public sealed class ProgramInput
 
     [Range(0, 120)]
     public int EarlyLeaveMinutes { get; set; } = 10;
+
+    /// <summary>Consecutive unexcused misses after which a patient's follow-up is escalated to the clinic's admins.</summary>
+    [Range(1, 20)]
+    public int EscalateAfterMisses { get; set; } = 2;
 }

@@ -56,6 +56,7 @@ internal sealed class ProgramsService(IopDbContext db, ClinicScope scope) : IPro
         try
         {
             program = new IopProgram(Guid.NewGuid(), caller.ClinicId, input.Name, SettingsOf(input));
+            program.ChangeEscalation(input.EscalateAfterMisses);
         }
         catch (DomainRuleException e)
         {
@@ -99,6 +100,7 @@ internal sealed class ProgramsService(IopDbContext db, ClinicScope scope) : IPro
         {
             program.Rename(input.Name);
             program.Apply(SettingsOf(input));
+            program.ChangeEscalation(input.EscalateAfterMisses);
         }
         catch (DomainRuleException e)
         {
@@ -158,5 +160,5 @@ internal sealed class ProgramsService(IopDbContext db, ClinicScope scope) : IPro
         input.LateArrivalMinutes, input.EarlyLeaveMinutes);
 
     internal static ProgramDto ToDto(IopProgram p) => new(p.Id, p.Name, p.RequiredMinutesPerWeek / 60.0, p.MinimumMinutesPerDay, p.MaxGroupSize,
-        p.LateArrivalMinutes, p.EarlyLeaveMinutes);
+        p.LateArrivalMinutes, p.EarlyLeaveMinutes, p.EscalateAfterMisses);
 }

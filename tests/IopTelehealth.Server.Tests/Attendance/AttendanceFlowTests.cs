@@ -120,6 +120,40 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Consecutive_unexcused_misses_escalate_the_follow_up_to_the_clinic_admin()
+    {
+        // Two sessions of the group that ended hours ago (no room: nobody came); patient 7 attends neither, patient 8 the first.
+        var earlier = await server.NewSessionAsync(startsIn: TimeSpan.FromHours(-9));
+        var later = await server.NewSessionAsync(startsIn: TimeSpan.FromHours(-5));
+        var p8 = await UserAsync(8);
+        var p7 = await UserAsync(7);
+        var start = await server.WithDbAsync(db => db.Sessions.Where(s => s.Id == earlier).Select(s => s.ScheduledStart).SingleAsync(Ct));
+        var hybrid = server.Services.GetRequiredService<InPersonAttendance>();
+        await hybrid.CheckInAsync(new SessionId(earlier), p8.UserId, start, $"{earlier}:in", Ct);
+        await hybrid.EndSessionAsync(new SessionId(earlier), start.AddHours(3), $"{earlier}:end", Ct);
+
+        using var adminApi = await server.ApiAsAsync(DemoAccounts.Admin);
+        List<FollowUpDto> tasks = [];
+        await EventuallyAsync(async () =>
+        {
+            tasks = [.. (await (await adminApi.ApiGetAsync("/api/follow-ups")).ReadAsync<List<FollowUpDto>>()).Where(f => f.SessionId == earlier || f.SessionId == later)];
+            return tasks.Any(t => t.SessionId == earlier && t.PatientId == p7.Id) && tasks.Any(t => t.SessionId == later && t.PatientId == p7.Id);
+        }, "follow-ups for both sessions");
+
+        var first = tasks.Single(t => t.SessionId == earlier && t.PatientId == p7.Id);
+        var second = tasks.Single(t => t.SessionId == later && t.PatientId == p7.Id);
+        Assert.True(second.ConsecutiveMisses > first.ConsecutiveMisses, $"{second.ConsecutiveMisses} after {first.ConsecutiveMisses}");
+        Assert.True(second.Escalated);
+        // Patient 8 came to the earlier session: one miss in a row, below the program's default of 2, not escalated.
+        var came = tasks.Single(t => t.SessionId == later && t.PatientId == p8.Id);
+        Assert.Equal((1, false), (came.ConsecutiveMisses, came.Escalated));
+        Assert.DoesNotContain(tasks, t => t.SessionId == earlier && t.PatientId == p8.Id);
+        // The queue shows escalated tasks first.
+        var queue = await (await adminApi.ApiGetAsync("/api/follow-ups")).ReadAsync<List<FollowUpDto>>();
+        Assert.True(queue.SkipWhile(t => t.Escalated).All(t => !t.Escalated));
+    }
+
+    [Fact]
     public async Task Patients_see_only_their_own_week_and_other_clinics_see_nothing()
     {
         var sessionId = await server.NewSessionAsync();

@@ -27,9 +27,9 @@ public sealed class ProgramsApiTests(DemoServer server) : IClassFixture<DemoServ
         Assert.Equal(program, read);
         Assert.Contains(await (await api.ApiGetAsync("/api/programs")).ReadAsync<List<ProgramDto>>(), p => p.Id == program.Id);
 
-        using var updated = await api.ApiPutAsync($"/api/programs/{program.Id}", new ProgramInput { Name = name + " v2", RequiredHoursPerWeek = 9.5, MaxGroupSize = 10 });
+        using var updated = await api.ApiPutAsync($"/api/programs/{program.Id}", new ProgramInput { Name = name + " v2", RequiredHoursPerWeek = 9.5, MaxGroupSize = 10, EscalateAfterMisses = 3 });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.Equal(new ProgramDto(program.Id, name + " v2", 9.5, 180, 10, 10, 10), await updated.ReadAsync<ProgramDto>());
+        Assert.Equal(new ProgramDto(program.Id, name + " v2", 9.5, 180, 10, 10, 10, 3), await updated.ReadAsync<ProgramDto>());
 
         using var deleted = await api.ApiDeleteAsync($"/api/programs/{program.Id}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
