@@ -71,5 +71,7 @@ internal static class HostConfiguration
         _ = services.GetRequiredService<IOptions<IdentitySettings>>().Value;
         _ = services.GetRequiredService<IOptions<DemoSettings>>().Value;
         _ = services.GetRequiredService<IOptions<Domain.Media.MediaSettings>>().Value;
+        // Only registered with Janus nodes configured.
+        _ = services.GetService<IOptions<IopTelehealth.Media.Janus.Options.JanusMediaOptions>>()?.Value;
     }
 }

@@ -44,6 +44,7 @@ internal static class MediaRegistration
             services.AddHostedService<MediaNodeLinkService>();
         }
 
+        services.AddSingleton<IValidateOptions<IopTelehealth.Media.Janus.Options.JanusMediaOptions>, JanusProductionValidator>();
         services.AddJanusMediaPlane(configuration);
         return services;
     }

@@ -79,6 +79,22 @@ public sealed class ProductionConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Loopback_candidates_for_janus_are_refused_in_production()
+    {
+        var settings = SecureSettings();
+        settings["Media__Janus__Nodes__0__Url"] = "ws://127.0.0.1:1/";
+        settings["Media__Janus__Nodes__0__ApiSecret"] = "api-secret";
+        settings["Media__Janus__Nodes__0__AdminKey"] = "admin-key";
+        settings["Media__Janus__AllowLoopbackCandidates"] = "true";
+        await using var server = new ServerProcess(Production(settings));
+
+        var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Media:Janus:AllowLoopbackCandidates must be false in Production", server.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_complete_production_configuration_starts()
     {
         await using var server = new ServerProcess(Production(SecureSettings()));
