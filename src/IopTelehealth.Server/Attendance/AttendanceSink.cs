@@ -6,7 +6,7 @@ using IopTelehealth.Domain.Rooms.Ports;
 namespace IopTelehealth.Server.Attendance;
 
 /// <summary>
-/// Where the rooms tell the ledger about joins, leaves, mode changes and ends. The write is bounded in time and never
+/// Where the rooms tell the ledger about joins, leaves, mode changes, in-clinic check-ins and ends. The write is bounded in time and never
 /// tied to the caller's cancellation (a hub call aborted by a closing socket must still record that leave); when the
 /// database cannot take it, the facts go to the <see cref="AttendanceOutbox"/> and the room carries on.
 /// </summary>
@@ -15,7 +15,8 @@ internal sealed partial class AttendanceSink(IAttendanceLog log, AttendanceOutbo
 {
     public async Task HandleAsync(RoomState state, IReadOnlyList<RoomEvent> events, CancellationToken cancellationToken = default)
     {
-        var facts = RoomAttendance.Translate(state, events);
+        // Remote presence and in-clinic check-ins/outs of one transition go to the ledger in one write.
+        IReadOnlyList<AttendanceEvent> facts = [.. RoomAttendance.Translate(state, events), .. InClinicAttendance.Translate(events)];
         if (facts.Count == 0)
         {
             return;

@@ -23,7 +23,8 @@ public sealed class RoomMediaRulesTests
 
         var mode = Assert.Single(switching.Events.OfType<ParticipantModeChanged>());
         Assert.Equal((patient.Id, patient.UserId, AttendanceMode.AudioOnly, Now), (mode.ParticipantId, mode.UserId, mode.Mode, mode.At));
-        Assert.Equal(new MediaBlocked(state.SessionId, patient.Id, MediaKind.Video, Blocked: true), Assert.Single(switching.Events.OfType<MediaBlocked>()));
+        var blocked = Assert.Single(switching.Events.OfType<MediaBlocked>());
+        Assert.Equal((state.SessionId, patient.Id, MediaKind.Video, true), (blocked.SessionId, blocked.ParticipantId, blocked.Kind, blocked.Blocked));
         Assert.Single(switching.Events.OfType<ParticipantUpdated>());
         Assert.Equal((true, false, false, true), (patient.AudioOnly, patient.VideoOn, patient.ScreenSharing, patient.AudioOn));
         Assert.Equal(RoomErrors.InvalidArgument, Refused(() => new Room(state).SetMedia(patient.Id, audio: true, video: true)).Code);
