@@ -12,15 +12,21 @@ public interface IMediaPlane
     /// <summary>Creates the session's media room if needed (on the least-loaded node) and returns where it lives.</summary>
     Task<MediaPlacement> EnsureRoomAsync(SessionId sessionId, int capacity, CancellationToken cancellationToken = default);
 
-    /// <summary>The participant starts sending: their offer in, the SFU's answer out.</summary>
-    Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, SessionDescription offer, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The participant starts sending: their offer in, the SFU's answer out. <paramref name="owner"/> names the caller's
+    /// signaling connection (the hub connection id): an offer of a new peer connection from another connection than the one
+    /// that published (a new page of the same participant) starts a new publication instead of renegotiating the old one.
+    /// </summary>
+    Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, string owner, SessionDescription offer, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Brings the participant's receiving connection up to date with the room's current publishers (excluding
     /// themselves): every published stream, or their audio only when <paramref name="includeVideo"/> is false (audio-only
-    /// mode receives no video at all). Returns the SFU's offer to answer, or null when nothing changed.
+    /// mode receives no video at all). Returns the SFU's offer to answer, or null when nothing changed. The first call from
+    /// another <paramref name="owner"/> (signaling connection) than the one that started the receiving connection starts a
+    /// new one (a new page has no connection to renegotiate): its offer carries every current stream.
     /// </summary>
-    Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default);
+    Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, string owner, bool includeVideo, CancellationToken cancellationToken = default);
 
     /// <summary>The participant's answer to the last subscriber offer.</summary>
     Task AnswerSubscriptionAsync(SessionId sessionId, ParticipantId participantId, SessionDescription answer, CancellationToken cancellationToken = default);

@@ -22,7 +22,7 @@ public sealed class MediaService(IRoomStore rooms, RoomPublisher publisher, IMed
         SdpGuard.Check(offer, "offer");
         var (state, participant) = await RequireAdmittedAsync(connection, cancellationToken);
         await sfu.EnsureRoomAsync(state.SessionId, SfuCapacity(state), cancellationToken);
-        var answer = await sfu.PublishAsync(state.SessionId, participant.Id, offer!, cancellationToken);
+        var answer = await sfu.PublishAsync(state.SessionId, participant.Id, connection.ConnectionId, offer!, cancellationToken);
 
         // The room's rules win over what any server node's adapter remembers: re-applied on every (re)publish.
         var current = (await rooms.GetAsync(state.SessionId, cancellationToken))?.Find(participant.Id) ?? participant;
@@ -37,7 +37,7 @@ public sealed class MediaService(IRoomStore rooms, RoomPublisher publisher, IMed
         var sfu = RequireSfu();
         var (state, participant) = await RequireAdmittedAsync(connection, cancellationToken);
         await sfu.EnsureRoomAsync(state.SessionId, SfuCapacity(state), cancellationToken);
-        return await sfu.SubscribeAsync(state.SessionId, participant.Id, includeVideo: !participant.AudioOnly, cancellationToken);
+        return await sfu.SubscribeAsync(state.SessionId, participant.Id, connection.ConnectionId, includeVideo: !participant.AudioOnly, cancellationToken);
     }
 
     public async Task AnswerSubscriptionAsync(RoomConnection connection, SessionDescription? answer, CancellationToken cancellationToken = default)

@@ -7,14 +7,27 @@ namespace IopTelehealth.Media.Janus.VideoRoom;
 /// <summary>Publisher side: publish, trickle, moderation (mute at the SFU), removal.</summary>
 public sealed partial class JanusVideoRoomMediaPlane
 {
-    public async Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, SessionDescription offer, CancellationToken cancellationToken = default)
+    public async Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, string owner, SessionDescription offer, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         SdpGuard.Check(offer, "offer");
+        var fingerprint = Fingerprint(offer.Sdp);
         var room = await RoomAsync(sessionId, cancellationToken);
         var participant = room.Participant(participantId);
         await participant.PublisherLock.WaitAsync(cancellationToken);
         try
         {
+            // Decided under the lock, so two calls of a new page never both replace. Another connection with another
+            // peer connection is a new page (reload, new tab): Janus cannot take its offer as a renegotiation of the old
+            // PeerConnection, and the feed id must leave before it can join again. Another connection with the same
+            // fingerprint is the same page after a signaling blip: it renegotiates as before.
+            if (participant.Publisher is not null && participant.PublisherOwner != owner
+                && (fingerprint is null || fingerprint != participant.PublisherFingerprint))
+            {
+                VideoRoomLog.HandleReplaced(_logger, sessionId, participantId, MediaLeg.Publisher);
+                await DetachPublisherAsync(participant);
+            }
+
             var handle = await PublisherHandleAsync(room, participant, cancellationToken);
             // publish the first time; configure renegotiates an existing publication (publish would answer 434).
             var body = participant.Published ? VideoRoomRequests.Configure() : VideoRoomRequests.Publish(_options.PublisherBitrate);
@@ -22,6 +35,8 @@ public sealed partial class JanusVideoRoomMediaPlane
             var answer = reply.Jsep?["sdp"]?.GetValue<string>()
                 ?? throw new RoomException(RoomErrors.MediaUnavailable, "The media server sent no answer.");
             participant.Published = true;
+            participant.PublisherOwner = owner;
+            participant.PublisherFingerprint = fingerprint ?? participant.PublisherFingerprint;
             participant.PublishedMids = [.. SdpGuard.MediaMids(offer.Sdp)];
             foreach (var kind in participant.Muted)
             {
@@ -200,6 +215,25 @@ public sealed partial class JanusVideoRoomMediaPlane
             await TryAsync(() => handle.DetachAsync(CancellationToken.None));
         }
     }
+
+    private async Task DetachPublisherAsync(ParticipantMedia participant)
+    {
+        if (participant.Publisher is { } handle)
+        {
+            await _handles.RetireAsync(handle.Id);
+            await TryAsync(() => handle.DetachAsync(CancellationToken.None));
+        }
+
+        participant.ResetPublisher();
+    }
+
+    /// <summary>The first DTLS fingerprint of an SDP: the same for every offer of one peer connection, new for a new one.</summary>
+    private static string? Fingerprint(string sdp) =>
+        sdp.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .FirstOrDefault(line => line.StartsWith("a=fingerprint:", StringComparison.Ordinal))?["a=fingerprint:".Length..]
+            .Trim()
+            .ToUpperInvariant();
 
     private async Task DetachAllAsync(ParticipantMedia participant)
     {

@@ -13,20 +13,30 @@ namespace IopTelehealth.Media.Janus.VideoRoom;
 /// </summary>
 public sealed partial class JanusVideoRoomMediaPlane
 {
-    public async Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default)
+    public async Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, string owner, bool includeVideo, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
         var room = await RoomAsync(sessionId, cancellationToken);
         var participant = room.Participant(participantId);
         await participant.SubscriberLock.WaitAsync(cancellationToken);
         try
         {
+            // Decided under the lock, so two calls of a new page never both replace. A page that did not start the
+            // subscriber connection has none to renegotiate (a reload, a new tab): it gets a new handle whose offer
+            // carries every current stream, and the old page's unanswered offer is not waited for.
+            if (participant.Subscriber is not null && participant.SubscriberOwner != owner)
+            {
+                VideoRoomLog.HandleReplaced(_logger, sessionId, participantId, MediaLeg.Subscriber);
+                await DetachSubscriberAsync(participant);
+            }
+
             await WaitForPreviousAnswerAsync(room, participant, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
                 var streams = await ActiveStreamsAsync(room, participant.FeedId, includeVideo, cancellationToken);
                 try
                 {
-                    return await UpdateSubscriptionAsync(room, participant, streams, cancellationToken);
+                    return await UpdateSubscriptionAsync(room, participant, owner, streams, cancellationToken);
                 }
                 catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed && attempt < 3)
                 {
@@ -85,7 +95,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         }
     }
 
-    private async Task<SessionDescription?> UpdateSubscriptionAsync(MediaRoomState room, ParticipantMedia participant, IReadOnlyCollection<FeedStream> wanted, CancellationToken cancellationToken)
+    private async Task<SessionDescription?> UpdateSubscriptionAsync(MediaRoomState room, ParticipantMedia participant, string owner, IReadOnlyCollection<FeedStream> wanted, CancellationToken cancellationToken)
     {
         JanusPluginReply reply;
         if (participant.Subscriber is not { IsAlive: true } handle)
@@ -108,6 +118,7 @@ public sealed partial class JanusVideoRoomMediaPlane
             }
 
             participant.Subscriber = handle;
+            participant.SubscriberOwner = owner;
             await _handles.AddAsync(handle.Id, new MediaHandleOwner(room.SessionId, participant.Id, MediaLeg.Subscriber), cancellationToken);
         }
         else

@@ -38,6 +38,11 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
 
     public IJanusHandle? Publisher { get; set; }
 
+    /// <summary>The signaling connection that last published, and the DTLS fingerprint of its peer connection.</summary>
+    public string? PublisherOwner { get; set; }
+
+    public string? PublisherFingerprint { get; set; }
+
     public bool Published { get; set; }
 
     public List<(MediaKind Kind, string Mid)> PublishedMids { get; set; } = [];
@@ -47,6 +52,9 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
 
     public IJanusHandle? Subscriber { get; set; }
 
+    /// <summary>The signaling connection whose page holds the subscriber handle's peer connection.</summary>
+    public string? SubscriberOwner { get; set; }
+
     /// <summary>The publishers' streams the subscriber connection receives, each on its own m-line.</summary>
     public List<SubscribedStream> Subscriptions { get; set; } = [];
 
@@ -55,6 +63,7 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
     public void ResetSubscriber()
     {
         Subscriber = null;
+        SubscriberOwner = null;
         Subscriptions = [];
         AwaitingAnswer?.TrySetCanceled();
         AwaitingAnswer = null;
@@ -63,6 +72,8 @@ internal sealed class ParticipantMedia(ParticipantId id, long feedId)
     public void ResetPublisher()
     {
         Publisher = null;
+        PublisherOwner = null;
+        PublisherFingerprint = null;
         Published = false;
         PublishedMids = [];
     }

@@ -33,4 +33,7 @@ internal static partial class VideoRoomLog
 
     [LoggerMessage(EventId = 4109, Level = LogLevel.Error, Message = "Recovering the media room of session {SessionId} failed ({ErrorType}).")]
     public static partial void RecoveryFailed(ILogger logger, SessionId sessionId, string errorType);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Participant {ParticipantId} of session {SessionId} negotiates {Leg} media from a new page; its previous handle is replaced.")]
+    public static partial void HandleReplaced(ILogger logger, SessionId sessionId, ParticipantId participantId, Domain.Media.MediaLeg leg);
 }

@@ -15,11 +15,11 @@ internal sealed class ClusteredMediaPlane(JanusVideoRoomMediaPlane inner, MediaN
     public Task<MediaPlacement> EnsureRoomAsync(SessionId sessionId, int capacity, CancellationToken cancellationToken = default) =>
         inner.EnsureRoomAsync(sessionId, capacity, cancellationToken);
 
-    public Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, SessionDescription offer, CancellationToken cancellationToken = default) =>
-        inner.PublishAsync(sessionId, participantId, offer, cancellationToken);
+    public Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, string owner, SessionDescription offer, CancellationToken cancellationToken = default) =>
+        inner.PublishAsync(sessionId, participantId, owner, offer, cancellationToken);
 
-    public Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default) =>
-        inner.SubscribeAsync(sessionId, participantId, includeVideo, cancellationToken);
+    public Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, string owner, bool includeVideo, CancellationToken cancellationToken = default) =>
+        inner.SubscribeAsync(sessionId, participantId, owner, includeVideo, cancellationToken);
 
     public Task AnswerSubscriptionAsync(SessionId sessionId, ParticipantId participantId, SessionDescription answer, CancellationToken cancellationToken = default) =>
         inner.AnswerSubscriptionAsync(sessionId, participantId, answer, cancellationToken);

@@ -46,11 +46,11 @@ internal sealed class RecordingMediaPlane : IMediaPlane
     public Task<MediaPlacement> EnsureRoomAsync(SessionId sessionId, int capacity, CancellationToken cancellationToken = default) =>
         Record($"ensure {capacity}", new MediaPlacement(sessionId, "fake", 1));
 
-    public Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, SessionDescription offer, CancellationToken cancellationToken = default) =>
-        Record($"publish {participantId}", new SessionDescription("answer", "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"));
+    public Task<SessionDescription> PublishAsync(SessionId sessionId, ParticipantId participantId, string owner, SessionDescription offer, CancellationToken cancellationToken = default) =>
+        Record($"publish {participantId} by {owner}", new SessionDescription("answer", "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"));
 
-    public Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, bool includeVideo, CancellationToken cancellationToken = default) =>
-        Record<SessionDescription?>($"subscribe {participantId} video={includeVideo}", null);
+    public Task<SessionDescription?> SubscribeAsync(SessionId sessionId, ParticipantId participantId, string owner, bool includeVideo, CancellationToken cancellationToken = default) =>
+        Record<SessionDescription?>($"subscribe {participantId} by {owner} video={includeVideo}", null);
 
     public Task AnswerSubscriptionAsync(SessionId sessionId, ParticipantId participantId, SessionDescription answer, CancellationToken cancellationToken = default) =>
         Record($"answer {participantId}", true);

@@ -30,7 +30,7 @@ public sealed class MediaServiceTests
 
         Assert.Equal("answer", answer.Type);
         var id = patient.ParticipantId;
-        Assert.Equal([$"ensure {12 + Room.StaffSeats}", $"publish {id}", $"mute {id} Audio", $"unmute {id} Video"], plane.Calls);
+        Assert.Equal([$"ensure {12 + Room.StaffSeats}", $"publish {id} by {patient.ConnectionId}", $"mute {id} Audio", $"unmute {id} Video"], plane.Calls);
         var state = await harness.RoomAsync();
         Assert.Equal([state.Find(therapist.ParticipantId)!.ConnectionId!], harness.MediaNotifier.FeedsChanged);
     }
@@ -47,7 +47,7 @@ public sealed class MediaServiceTests
         await harness.Media.SubscribeAsync(patient, Ct);
 
         Assert.Contains($"mute {patient.ParticipantId} Video", plane.Calls);
-        Assert.Contains($"subscribe {patient.ParticipantId} video=False", plane.Calls);
+        Assert.Contains($"subscribe {patient.ParticipantId} by {patient.ConnectionId} video=False", plane.Calls);
         Assert.Equal([patient.ConnectionId], harness.MediaNotifier.FeedsChanged);
         var mode = Assert.Single(harness.Sink.Events.OfType<ParticipantModeChanged>());
         Assert.Equal((AttendanceMode.AudioOnly, harness.Clock.GetUtcNow()), (mode.Mode, mode.At));

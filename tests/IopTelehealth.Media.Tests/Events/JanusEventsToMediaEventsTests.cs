@@ -37,7 +37,7 @@ public sealed class JanusEventsToMediaEventsTests
         var patient = ParticipantId.New();
         await using var peer = new TestPeer();
 
-        var answer = await plane.PublishAsync(session, patient, peer.Offer(), Ct);
+        var answer = await plane.PublishAsync(session, patient, MediaOwners.Page, peer.Offer(), Ct);
         await peer.ConnectAsync(answer, weOffered: true, TimeSpan.FromSeconds(20));
         await Polling.UntilAsync(() => Task.FromResult(listener.Events.Any(e => e.Kind == MediaEventKind.Up)), TimeSpan.FromSeconds(15), () => "no Up event; posted: " + string.Join("\n", posted));
         await plane.RemoveParticipantAsync(session, patient, Ct);

@@ -25,7 +25,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var session = new SessionId(Guid.NewGuid());
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
 
-        var refused = await Assert.ThrowsAsync<RoomException>(() => fixture.Plane.PublishAsync(session, ParticipantId.New(), new SessionDescription("offer", sdp), Ct));
+        var refused = await Assert.ThrowsAsync<RoomException>(() => fixture.Plane.PublishAsync(session, ParticipantId.New(), MediaOwners.Page, new SessionDescription("offer", sdp), Ct));
 
         Assert.True(refused.Code == RoomErrors.InvalidSdp, why);
         Assert.Empty(await fixture.ParticipantsAsync(placement));
@@ -38,7 +38,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
 
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
-            fixture.Plane.PublishAsync(session, ParticipantId.New(), new SessionDescription("answer", TestSdp.Offer().Sdp), Ct));
+            fixture.Plane.PublishAsync(session, ParticipantId.New(), MediaOwners.Page, new SessionDescription("answer", TestSdp.Offer().Sdp), Ct));
 
         Assert.Equal(RoomErrors.InvalidSdp, refused.Code);
         Assert.Empty(await fixture.ParticipantsAsync(placement));
@@ -51,7 +51,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
 
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
-            fixture.Plane.PublishAsync(session, ParticipantId.New(), new SessionDescription("offer", "v=0\r\nm=audio x\r\nwhat\r\n"), Ct));
+            fixture.Plane.PublishAsync(session, ParticipantId.New(), MediaOwners.Page, new SessionDescription("offer", "v=0\r\nm=audio x\r\nwhat\r\n"), Ct));
 
         Assert.Equal(RoomErrors.InvalidSdp, refused.Code);
     }
@@ -87,7 +87,7 @@ public sealed class BadInputTests(VideoRoomFixture fixture) : IClassFixture<Vide
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         var refused = await Assert.ThrowsAsync<RoomException>(() =>
             fixture.Plane.TrickleAsync(session, patient, MediaLeg.Publisher, new IceCandidate(candidate, "0", 0), Ct));

@@ -19,6 +19,25 @@ internal static class JanusInspection
         return reply.Data["participants"]!.AsArray();
     }
 
+    /// <summary>
+    /// Whether Janus still has a handle of the plane's session: a request addressed to it from this other connection (Janus
+    /// finds sessions by id, whatever the transport) answers "no such handle" (459) once the handle is gone.
+    /// </summary>
+    public static async Task<bool> JanusHasHandleAsync(this VideoRoomFixture fixture, long janusSession, long handle, MediaPlacement placement)
+    {
+        await fixture.Inspector.WaitReadyAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var exists = new JsonObject { ["request"] = "exists", ["room"] = placement.RoomNumber };
+            await fixture.Inspector.SendAsync(new() { ["janus"] = "message", ["session_id"] = janusSession, ["handle_id"] = handle, ["body"] = exists }, expectEvent: false, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (JanusException e) when (e.Level == JanusErrorLevel.Core && e.Code == JanusErrorCodes.HandleNotFound)
+        {
+            return false;
+        }
+    }
+
     public static async Task<JsonObject?> ListedRoomAsync(this VideoRoomFixture fixture, MediaPlacement placement)
     {
         var handle = await fixture.HandleAsync();

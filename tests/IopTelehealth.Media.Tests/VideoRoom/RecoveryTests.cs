@@ -19,7 +19,7 @@ public sealed class RecoveryTests
         var session = new SessionId(Guid.NewGuid());
         var placement = await plane.EnsureRoomAsync(session, 6, Ct);
         var patient = ParticipantId.New();
-        await plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        await plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
         await plane.SetMutedAsync(session, patient, MediaKind.Audio, muted: true, Ct);
 
         await media.Janus.RestartAsync();
@@ -36,7 +36,7 @@ public sealed class RecoveryTests
         var participants = await handle.RequestAsync(new() { ["request"] = "listparticipants", ["room"] = placement.RoomNumber }, Ct);
         Assert.Equal(patient.Value, Assert.Single(participants.Data["participants"]!.AsArray())!["display"]!.GetValue<string>());
         // The client publishes again on the recreated handle; the same room, secret and pin still work.
-        var answer = await plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        var answer = await plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
         Assert.Equal("answer", answer.Type);
         await plane.CloseRoomAsync(session, Ct);
     }

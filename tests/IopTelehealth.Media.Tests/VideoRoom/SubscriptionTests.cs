@@ -23,7 +23,7 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         var therapist = ParticipantId.New();
         var therapistPeer = Peer();
 
-        var offer = await fixture.Plane.SubscribeAsync(_session, therapist, includeVideo: true, Ct);
+        var offer = await fixture.Plane.SubscribeAsync(_session, therapist, MediaOwners.Page, includeVideo: true, Ct);
         Assert.NotNull(offer);
         Assert.Equal("offer", offer.Type);
         Assert.Contains("m=audio", offer.Sdp, StringComparison.Ordinal);
@@ -33,9 +33,9 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await therapistPeer.ConnectAsync(offer, weOffered: false, Connect);
 
         // Nothing changed since: no renegotiation.
-        Assert.Null(await fixture.Plane.SubscribeAsync(_session, therapist, includeVideo: true, Ct));
+        Assert.Null(await fixture.Plane.SubscribeAsync(_session, therapist, MediaOwners.Page, includeVideo: true, Ct));
         // The publisher does not receive itself.
-        Assert.Null(await fixture.Plane.SubscribeAsync(_session, patient, includeVideo: true, Ct));
+        Assert.Null(await fixture.Plane.SubscribeAsync(_session, patient, MediaOwners.Page, includeVideo: true, Ct));
     }
 
     [Fact]
@@ -44,12 +44,12 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await LivePublisherAsync();
         var viewer = ParticipantId.New();
         var viewerPeer = Peer();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct))!;
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, viewerPeer.AnswerTo(initial), Ct);
         await viewerPeer.ConnectAsync(initial, weOffered: false, Connect);
 
         await LivePublisherAsync();
-        var update = await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
+        var update = await fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct);
 
         Assert.NotNull(update);
         Assert.Equal(4, MediaLines(update));
@@ -61,10 +61,10 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
     {
         await LivePublisherAsync();
         var viewer = ParticipantId.New();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct))!;
         await LivePublisherAsync();
 
-        var next = fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
+        var next = fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct);
         await Task.Delay(500, Ct);
         Assert.False(next.IsCompleted);
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, TestSdp.AnswerTo(initial), Ct);
@@ -80,11 +80,11 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         await LivePublisherAsync();
         var leaving = await LivePublisherAsync();
         var viewer = ParticipantId.New();
-        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct))!;
+        var initial = (await fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct))!;
         await fixture.Plane.AnswerSubscriptionAsync(_session, viewer, TestSdp.AnswerTo(initial), Ct);
 
         await fixture.Plane.RemoveParticipantAsync(_session, leaving, Ct);
-        var update = await fixture.Plane.SubscribeAsync(_session, viewer, includeVideo: true, Ct);
+        var update = await fixture.Plane.SubscribeAsync(_session, viewer, MediaOwners.Page, includeVideo: true, Ct);
 
         // The removed publisher's two m-lines stay in the SDP (m-lines are never removed), now inactive.
         Assert.NotNull(update);
@@ -115,7 +115,7 @@ public sealed class SubscriptionTests(VideoRoomFixture fixture) : IClassFixture<
         var placement = await fixture.Plane.EnsureRoomAsync(_session, 4, Ct);
         var participant = ParticipantId.New();
         var peer = Peer();
-        var answer = await fixture.Plane.PublishAsync(_session, participant, peer.Offer(), Ct);
+        var answer = await fixture.Plane.PublishAsync(_session, participant, MediaOwners.Page, peer.Offer(), Ct);
         await peer.ConnectAsync(answer, weOffered: true, Connect);
         await Polling.UntilAsync(
             async () => (await fixture.ParticipantsAsync(placement)).Any(p => p!["display"]!.GetValue<string>() == participant.Value && p["publisher"]!.GetValue<bool>()),

@@ -35,7 +35,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
 
-        var answer = await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        var answer = await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         Assert.Equal("answer", answer.Type);
         Assert.StartsWith("v=0", answer.Sdp, StringComparison.Ordinal);
@@ -53,9 +53,9 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var session = new SessionId(Guid.NewGuid());
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(video: false), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(video: false), Ct);
 
-        var answer = await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        var answer = await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         Assert.Contains("m=video", answer.Sdp, StringComparison.Ordinal);
         Assert.Single(await fixture.ParticipantsAsync(placement));
@@ -67,7 +67,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
 
-        var offer = await fixture.Plane.SubscribeAsync(session, ParticipantId.New(), includeVideo: true, Ct);
+        var offer = await fixture.Plane.SubscribeAsync(session, ParticipantId.New(), MediaOwners.Page, includeVideo: true, Ct);
 
         Assert.Null(offer);
     }
@@ -78,7 +78,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var session = new SessionId(Guid.NewGuid());
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
         var (observer, events) = await fixture.ObserverAsync(placement);
 
         await fixture.Plane.SetMutedAsync(session, patient, MediaKind.Audio, muted: true, Ct);
@@ -101,7 +101,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
 
         // Janus answers 428 (nothing published): remembered instead of failing the moderator.
         await fixture.Plane.SetMutedAsync(session, patient, MediaKind.Audio, muted: true, Ct);
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         await Polling.UntilAsync(() => Task.FromResult(events.Any(e => e["moderation"] is not null)), TimeSpan.FromSeconds(5), () => "no moderation event");
         var muted = Assert.Single(events, e => e["moderation"] is not null);
@@ -118,8 +118,8 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
         var therapist = ParticipantId.New();
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
-        await fixture.Plane.PublishAsync(session, therapist, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, therapist, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         await fixture.Plane.RemoveParticipantAsync(session, patient, Ct);
 
@@ -137,13 +137,13 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
     {
         var session = new SessionId(Guid.NewGuid());
         var placement = await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
-        await fixture.Plane.PublishAsync(session, ParticipantId.New(), TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, ParticipantId.New(), MediaOwners.Page, TestSdp.Offer(), Ct);
 
         await fixture.Plane.CloseRoomAsync(session, Ct);
 
         Assert.Null(await fixture.ListedRoomAsync(placement));
         Assert.Null(await fixture.Directory.GetAsync(session, Ct));
-        var publish = await Assert.ThrowsAsync<RoomException>(() => fixture.Plane.PublishAsync(session, ParticipantId.New(), TestSdp.Offer(), Ct));
+        var publish = await Assert.ThrowsAsync<RoomException>(() => fixture.Plane.PublishAsync(session, ParticipantId.New(), MediaOwners.Page, TestSdp.Offer(), Ct));
         Assert.Equal(RoomErrors.RoomNotOpen, publish.Code);
         await fixture.Plane.CloseRoomAsync(session, Ct);
     }
@@ -154,7 +154,7 @@ public sealed class VideoRoomMediaPlaneTests(VideoRoomFixture fixture) : IClassF
         var session = new SessionId(Guid.NewGuid());
         await fixture.Plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
-        await fixture.Plane.PublishAsync(session, patient, TestSdp.Offer(), Ct);
+        await fixture.Plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
 
         await fixture.Plane.TrickleAsync(session, patient, MediaLeg.Publisher, new IceCandidate("candidate:1 1 udp 2122260223 0a1b2c3d-aaaa.local 50000 typ host", "0", 0), Ct);
         await fixture.Plane.TrickleAsync(session, patient, MediaLeg.Publisher, new IceCandidate("candidate:2 1 udp 1686052607 198.51.100.7 50001 typ srflx raddr 0.0.0.0 rport 0", "0", 0), Ct);

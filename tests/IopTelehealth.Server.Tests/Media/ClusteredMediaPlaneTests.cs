@@ -39,7 +39,7 @@ public sealed class ClusteredMediaPlaneTests(SfuServer sfu) : IClassFixture<SfuS
         var publisher = ParticipantId.New();
         var viewer = ParticipantId.New();
         await PublishLiveAsync(planeA, session, publisher);
-        var offer = await planeA.SubscribeAsync(session, viewer, includeVideo: true, Ct);
+        var offer = await planeA.SubscribeAsync(session, viewer, MediaOwners.Page, includeVideo: true, Ct);
         Assert.NotNull(offer);
         var viewerPeer = Own(new TestPeer());
         await planeA.AnswerSubscriptionAsync(session, viewer, viewerPeer.AnswerTo(offer), Ct);
@@ -96,7 +96,7 @@ public sealed class ClusteredMediaPlaneTests(SfuServer sfu) : IClassFixture<SfuS
     private async Task PublishLiveAsync(ClusteredMediaPlane plane, SessionId session, ParticipantId participant)
     {
         var peer = Own(new TestPeer());
-        var answer = await plane.PublishAsync(session, participant, peer.Offer(), Ct);
+        var answer = await plane.PublishAsync(session, participant, MediaOwners.Page, peer.Offer(), Ct);
         await peer.ConnectAsync(answer, weOffered: true, Connect);
     }
 

@@ -171,6 +171,48 @@ public sealed class SfuRoomTests(SfuServer sfu) : IClassFixture<SfuServer>, IAsy
         await therapist.Trickle(WireMediaLegs.Publisher, new IceCandidateDto("candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", "0", 0));
     }
 
+    [Fact]
+    public async Task A_new_page_of_the_same_participant_publishes_and_receives_every_feed_on_new_handles()
+    {
+        var sessionId = await Server.NewSessionAsync();
+        await using var therapist = await Server.TherapistInAsync(sessionId);
+        await using var oldPage = await Server.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(8));
+        await PublishLiveAsync(therapist);
+        await PublishLiveAsync(oldPage);
+        var first = (await oldPage.Subscribe())!;
+        var oldViewer = Peer();
+        await oldPage.AnswerSubscription(MeshSignals.Sdp(oldViewer.AnswerTo(new SessionDescription(first.Type, first.Sdp))));
+        await oldViewer.ConnectAsync(new SessionDescription(first.Type, first.Sdp), weOffered: false, Connect);
+        var feedsChanged = 0;
+        therapist.FeedsChanged += () => Interlocked.Increment(ref feedsChanged);
+
+        // A reload: a new connection of the same account takes the participant over, with brand-new peer connections.
+        await using var newPage = await Server.ConnectAsAsync(DemoAccounts.Patient(8));
+        var reply = await newPage.JoinSession(sessionId, RoomParticipants.AtHome);
+        Assert.True(reply.Resumed);
+        var publisher = Peer();
+        var viewer = Peer();
+        var publishing = newPage.Publish(MeshSignals.Sdp(publisher.Offer()));
+        var offer = await newPage.Subscribe();
+        var answer = await publishing;
+
+        // Not "nothing changed": the new page's subscription carries the therapist's audio and video.
+        Assert.NotNull(offer);
+        Assert.Contains($"a=msid:{JanusView.Feed(therapist.View.SelfId!)} 0", offer.Sdp, StringComparison.Ordinal);
+        Assert.Contains($"a=msid:{JanusView.Feed(therapist.View.SelfId!)} 1", offer.Sdp, StringComparison.Ordinal);
+        await newPage.AnswerSubscription(MeshSignals.Sdp(viewer.AnswerTo(new SessionDescription(offer.Type, offer.Sdp))));
+        await viewer.ConnectAsync(new SessionDescription(offer.Type, offer.Sdp), weOffered: false, Connect);
+        await publisher.ConnectAsync(new SessionDescription(answer.Type, answer.Sdp), weOffered: true, Connect);
+        await Eventually.TrueAsync(() => Volatile.Read(ref feedsChanged) > 0, "the therapist is told to pick up the new publication", Connect);
+        await using var janus = await JanusView.OpenAsync(Server, sessionId);
+        Assert.Single(await janus.ParticipantIdsAsync(), id => id == JanusView.Feed(reply.ParticipantId));
+
+        // The new page's own renegotiations (a screen share) stay on its handles: an answer, and nothing new to receive.
+        var again = await newPage.Publish(MeshSignals.Sdp(publisher.Offer()));
+        Assert.Equal("answer", again.Type);
+        Assert.Null(await newPage.Subscribe());
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var peer in _peers)
