@@ -403,6 +403,8 @@ class Room {
         // (their server node may have died, and Janus closed its handles with it).
         if (this.link.connections.some(pc => pc.iceConnectionState !== 'connected' && pc.iceConnectionState !== 'completed')) {
             await this.link.restart();
+        } else {
+            await this.link.resubscribe();
         }
     }
 

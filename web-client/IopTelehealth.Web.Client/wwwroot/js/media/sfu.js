@@ -23,6 +23,7 @@ export class SfuLink {
     #room;
     #publisher = null;
     #subscriber = null;
+    #stopSubscriberWatch = null;
     #pending = { [PUBLISHER]: [], [SUBSCRIBER]: [] };
     #ready = { [PUBLISHER]: false, [SUBSCRIBER]: false };
     #subscribing = null;
@@ -86,6 +87,22 @@ export class SfuLink {
         await this.publish();
     }
 
+    /**
+     * After a resume this page speaks through a new hub connection, and the server answers that connection's first
+     * Subscribe from a new subscriber handle (docs/room-protocol.md, media step 6), which a surviving receiving
+     * connection cannot take: it is replaced now. The publisher stays (same DTLS fingerprint: the same handle).
+     */
+    async resubscribe() {
+        const old = this.#subscriber;
+        this.#stopSubscriberWatch?.();
+        this.#subscriber = null;
+        this.#pending[SUBSCRIBER] = [];
+        this.#ready[SUBSCRIBER] = false;
+        old?.close();
+        this.#room.forgetRemoteTracks();
+        await this.subscribe();
+    }
+
     /** Janus lost our handles (MediaRestart) or the connections died for good: publish and subscribe from scratch. */
     async restart() {
         this.restarts++;
@@ -146,7 +163,7 @@ export class SfuLink {
             }
         };
         // Janus offers the ICE restart of a receiving connection itself; from here the recovery is a fresh subscription.
-        this.#wire(pc, SUBSCRIBER, () => this.restart());
+        this.#stopSubscriberWatch = this.#wire(pc, SUBSCRIBER, () => this.restart());
         return pc;
     }
 
@@ -159,7 +176,9 @@ export class SfuLink {
                 this.#pending[leg].push(c);
             }
         };
-        this.#unwatch.push(watchConnection(pc, recover, this.#room.onConnectionState));
+        const stop = watchConnection(pc, recover, this.#room.onConnectionState);
+        this.#unwatch.push(stop);
+        return stop;
     }
 
     /** Candidates wait until the hub exchange of their leg is done: the server has no handle to give them to before. */
