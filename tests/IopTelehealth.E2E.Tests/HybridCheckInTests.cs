@@ -8,9 +8,10 @@ namespace IopTelehealth.E2E.Tests;
 
 /// <summary>
 /// The hybrid clinic in real browsers: the front desk's roster on a tablet checks a patient in and out while the therapist,
-/// in the room page, sees the "In clinic" badge come and go; the clinic room's PC pairs by the device flow and shows the code.
+/// in the room page, sees the "In clinic" badge come and go; the clinic room's PC pairs by the device flow, shows the code,
+/// and sends the room's camera and microphone to the therapist (and shows the therapist).
 /// </summary>
-public sealed class HybridCheckInTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed class HybridCheckInTests(MeshAppFixture app) : IClassFixture<MeshAppFixture>
 {
     private const string Alias = "Sunrise";
 
@@ -52,7 +53,7 @@ public sealed class HybridCheckInTests(WebAppFixture app) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task The_clinic_room_pc_pairs_with_a_code_staff_approve_and_then_shows_the_check_in_code()
+    public async Task The_clinic_room_pc_pairs_with_a_code_staff_approve_then_shows_the_check_in_code_and_sends_the_room_camera_and_microphone()
     {
         var screen = await app.NewPageAsync();
         await screen.SetViewportSizeAsync(1280, 800);
@@ -68,6 +69,21 @@ public sealed class HybridCheckInTests(WebAppFixture app) : IClassFixture<WebApp
 
         await Expect(screen.Locator("[data-testid=check-in-qr] svg")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(screen.Locator(".participant-list")).ToContainTextAsync("Group room TV");
+
+        // The room's camera and TV: the therapist at home and the clinic room see and hear each other (mesh, embedded default).
+        var deviceId = await screen.SelfIdAsync();
+        var sessionId = await screen.Locator("#video-area").GetAttributeAsync("data-session-id");
+        var therapist = await app.NewPageAsync();
+        await therapist.SignInFromHomeAsync(DemoAccounts.Therapist, DemoAccounts.Password, DemoAccounts.TotpSecret);
+        await therapist.GotoAsync($"/sessions/{sessionId}/join");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Join the session" }).ClickAsync();
+        var therapistId = await therapist.SelfIdAsync();
+        await therapist.WaitForVideoAndAudioFromAsync([deviceId], TimeSpan.FromSeconds(20));
+        await screen.WaitForVideoAndAudioFromAsync([therapistId], TimeSpan.FromSeconds(20));
+        var deviceTile = therapist.Locator($"li.tile[data-participant-id='{deviceId}']");
+        await Expect(deviceTile).ToContainTextAsync("Group room TV");
+        await Expect(deviceTile.Locator(".no-video, .mic-off")).ToHaveCountAsync(0);
         Assert.Empty(app.ConsoleErrors(screen));
+        Assert.Empty(app.ConsoleErrors(therapist));
     }
 }

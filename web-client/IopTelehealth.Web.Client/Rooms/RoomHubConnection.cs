@@ -10,9 +10,10 @@ public sealed class RoomHubConnection : IRoomConnection
 {
     private readonly RoomClient _client;
 
-    public RoomHubConnection(Uri server)
+    /// <param name="accessToken">A bearer token source for callers without the session cookie (the clinic room device).</param>
+    public RoomHubConnection(Uri server, Func<Task<string?>>? accessToken = null)
     {
-        _client = new RoomClient(new RoomClientOptions { Servers = [server] });
+        _client = new RoomClient(new RoomClientOptions { Servers = [server], AccessTokenProvider = accessToken });
         State = new RoomViewState(_client.View);
         _client.View.Changed += () => Changed?.Invoke();
         _client.SignalReceived += (from, signal) => SignalReceived?.Invoke(from, signal);
