@@ -1,31 +1,22 @@
 using IopTelehealth.Domain.Attendance.Ports;
+using IopTelehealth.Server.Hosting;
 
 namespace IopTelehealth.Server.Attendance;
 
 /// <summary>Replays the outbox into the ledger at the configured interval (also right at start, for batches left by a crash).</summary>
 internal sealed partial class AttendanceOutboxService(AttendanceOutbox outbox, IAttendanceLog log, AttendanceSettings settings, TimeProvider clock,
-    ILogger<AttendanceOutboxService> logger) : BackgroundService
+    ILogger<AttendanceOutboxService> logger) : PeriodicBackgroundService(settings.OutboxRetryInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.OutboxRetryInterval, clock);
-        do
+        var written = await outbox.DrainAsync(log, stoppingToken);
+        if (written > 0)
         {
-            try
-            {
-                var written = await outbox.DrainAsync(log, stoppingToken);
-                if (written > 0)
-                {
-                    LogReplayed(logger, written);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogStillFailing(logger, e.GetType().Name, outbox.Pending);
-            }
+            LogReplayed(logger, written);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    protected override void OnFailed(Exception exception) => LogStillFailing(logger, exception.GetType().Name, outbox.Pending);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Replayed {Count} attendance outbox batches")]
     private static partial void LogReplayed(ILogger logger, int count);

@@ -1,30 +1,22 @@
+using IopTelehealth.Server.Hosting;
+
 namespace IopTelehealth.Server.Attendance;
 
 /// <summary>Creates missed-session follow-ups periodically (a session counts as ended when its room ended or long after its scheduled end).</summary>
 internal sealed partial class FollowUpCreationService(IServiceScopeFactory scopes, AttendanceSettings settings, TimeProvider clock,
-    ILogger<FollowUpCreationService> logger) : BackgroundService
+    ILogger<FollowUpCreationService> logger) : PeriodicBackgroundService(settings.FollowUpInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.FollowUpInterval, clock);
-        do
+        await using var scope = scopes.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<FollowUpService>().CreateDueAsync(stoppingToken);
+        if (created > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var created = await scope.ServiceProvider.GetRequiredService<FollowUpService>().CreateDueAsync(stoppingToken);
-                if (created > 0)
-                {
-                    LogCreated(logger, created);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e.GetType().Name);
-            }
+            LogCreated(logger, created);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    protected override void OnFailed(Exception exception) => LogFailed(logger, exception.GetType().Name);
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "Created {Count} missed-session follow-ups")]
     private static partial void LogCreated(ILogger logger, int count);

@@ -1,32 +1,23 @@
 using IopTelehealth.Domain.Rooms;
+using IopTelehealth.Server.Hosting;
 
 namespace IopTelehealth.Server.Rooms;
 
-/// <summary>Runs the sweeper on this node at the configured interval; one failed sweep never stops the next.</summary>
+/// <summary>Runs the sweeper on this node at the configured interval.</summary>
 internal sealed partial class RoomSweepService(IServiceScopeFactory scopes, NodeIdentity node, RoomSettings settings, TimeProvider clock,
-    ILogger<RoomSweepService> log) : BackgroundService
+    ILogger<RoomSweepService> log) : PeriodicBackgroundService(settings.SweepInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.SweepInterval, clock);
-        do
+        await using var scope = scopes.CreateAsyncScope();
+        var lost = await scope.ServiceProvider.GetRequiredService<RoomSweeper>().SweepAsync(node.Id, stoppingToken);
+        if (lost > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var lost = await scope.ServiceProvider.GetRequiredService<RoomSweeper>().SweepAsync(node.Id, stoppingToken);
-                if (lost > 0)
-                {
-                    LogNodeLoss(log, lost);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(log, e.GetType().Name);
-            }
+            LogNodeLoss(log, lost);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    protected override void OnFailed(Exception exception) => LogSweepFailed(log, exception.GetType().Name);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Closed {Count} connections of lost nodes")]
     private static partial void LogNodeLoss(ILogger logger, int count);

@@ -6,50 +6,14 @@ import * as devices from './media/devices.js';
 import { StatsSampler, grade } from './media/stats.js';
 import { SfuLink } from './media/sfu.js';
 import { MeshLink } from './media/mesh.js';
+import { stopPreview, takePreview } from './media/preview.js';
 
 const STATS_EVERY_MS = 1000;
 
-let preview = null;
 let room = null;
 
-// ---- Pre-join: preview, device pickers, level meter ----
-
-/** Starts (or restarts with other devices) the camera preview and the mic meter; returns the device lists and what is in use. */
-export async function startPreview(video, meterElement, audioDeviceId, videoDeviceId, audioOnly) {
-    stopPreview();
-    const stream = await devices.capture({ audioDeviceId, videoDeviceId, audioOnly });
-    video.muted = true;
-    video.srcObject = audioOnly ? null : stream;
-    const audioTrack = stream.getAudioTracks()[0];
-    const stopMeter = audioTrack ? devices.meter(audioTrack, level => { meterElement.value = level; }) : () => {};
-    preview = { stream, stopMeter, video, audioOnly };
-    const lists = await devices.list();
-    return {
-        ...lists,
-        audioDeviceId: audioTrack?.getSettings().deviceId ?? null,
-        videoDeviceId: stream.getVideoTracks()[0]?.getSettings().deviceId ?? null,
-    };
-}
-
-export function stopPreview() {
-    if (!preview) return;
-    preview.stopMeter();
-    devices.stopTracks(preview.stream);
-    if (preview.video) preview.video.srcObject = null;
-    preview = null;
-}
-
-/** The preview's stream goes on into the room (no second camera start); its meter stops. */
-function takePreview(audioOnly) {
-    if (!preview || preview.audioOnly !== audioOnly) {
-        stopPreview();
-        return null;
-    }
-    preview.stopMeter();
-    const stream = preview.stream;
-    preview = null;
-    return stream;
-}
+// Pre-join: preview, device pickers, level meter.
+export { startPreview, stopPreview } from './media/preview.js';
 
 // ---- The room ----
 
