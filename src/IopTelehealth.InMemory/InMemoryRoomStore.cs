@@ -111,6 +111,24 @@ public sealed class InMemoryRoomStore(TimeProvider clock) : IRoomStore
         return Task.FromResult<IReadOnlyList<SessionId>>(active);
     }
 
+    public Task<IReadOnlyList<SessionId>> ListPendingAttendanceAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = new List<SessionId>();
+        foreach (var (sessionId, slot) in _rooms)
+        {
+            lock (slot.Gate)
+            {
+                DropIfExpired(slot);
+                if (slot.State is { PendingAttendance.Count: > 0 })
+                {
+                    pending.Add(sessionId);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<SessionId>>(pending);
+    }
+
     public Task AppendChatAsync(SessionId sessionId, ChatMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -23,6 +23,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Sorted set: session id → the room key's expiry (unix ms); ended rooms leave it.</summary>
     public RedisKey ActiveRooms => $"{prefix}rooms:active";
 
+    /// <summary>Sorted set: session id → the room key's expiry (unix ms), while the room holds attendance facts not yet in the ledger.</summary>
+    public RedisKey PendingAttendanceRooms => $"{prefix}rooms:attendance-pending";
+
     /// <summary>Hash {node, session, participant, user, seen}: one live connection.</summary>
     public RedisKey Connection(string connectionId) => $"{prefix}conn:{connectionId}";
 

@@ -95,6 +95,15 @@ public sealed class RedisRoomStore : IRoomStore
         return [.. members.Select(m => new SessionId(Guid.Parse(m.ToString())))];
     }
 
+    public async Task<IReadOnlyList<SessionId>> ListPendingAttendanceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        // A room that expired with facts still staged (a ledger down for the whole retention span) has nothing left to give.
+        await _db.SortedSetRemoveRangeByScoreAsync(_keys.PendingAttendanceRooms, double.NegativeInfinity, now);
+        var members = await _db.SortedSetRangeByScoreAsync(_keys.PendingAttendanceRooms, now, double.PositiveInfinity, Exclude.Start);
+        return [.. members.Select(m => new SessionId(Guid.Parse(m.ToString())))];
+    }
+
     public async Task AppendChatAsync(SessionId sessionId, ChatMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -135,13 +144,14 @@ public sealed class RedisRoomStore : IRoomStore
         var expiresAt = working.ScheduledEnd > _clock.GetUtcNow() ? working.ScheduledEnd : _clock.GetUtcNow();
         var swapped = (long)await _db.ScriptEvaluateAsync(
             RoomScripts.CompareAndSet,
-            [key, _keys.ActiveRooms, _keys.Chat(sessionId)],
+            [key, _keys.ActiveRooms, _keys.Chat(sessionId), _keys.PendingAttendanceRooms],
             [
                 json.IsNull ? RedisValue.EmptyString : revision,
                 written,
                 (expiresAt + _options.Retention).ToUnixTimeMilliseconds(),
                 sessionId.ToString(),
                 working.Phase == RoomPhase.Ended ? 0 : 1,
+                working.PendingAttendance.Count > 0 ? 1 : 0,
             ]);
         return swapped == 1 ? new RoomChange<T>(result, working, room.Events) : null;
     }

@@ -6,8 +6,9 @@ namespace IopTelehealth.Redis;
 internal static class RoomScripts
 {
     /// <summary>
-    /// Compare-and-set of a room. KEYS: room hash, active-rooms zset, chat list. ARGV: expected revision ("" = the room
-    /// must not exist yet), state JSON, expiry (unix ms), session id, "1" while the room is active. Returns 1 when written,
+    /// Compare-and-set of a room. KEYS: room hash, active-rooms zset, chat list, attendance-pending zset. ARGV: expected revision
+    /// ("" = the room must not exist yet), state JSON, expiry (unix ms), session id, "1" while the room is active, "1" while it
+    /// holds attendance facts the ledger has not confirmed. Returns 1 when written,
     /// 0 when another node got there first. The revision belongs to the store, so correctness does not depend on every
     /// domain transition bumping <c>RoomState.Version</c>.
     /// </summary>
@@ -25,6 +26,11 @@ internal static class RoomScripts
           redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
         else
           redis.call('ZREM', KEYS[2], ARGV[4])
+        end
+        if ARGV[6] == '1' then
+          redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
+        else
+          redis.call('ZREM', KEYS[4], ARGV[4])
         end
         return 1
         """;

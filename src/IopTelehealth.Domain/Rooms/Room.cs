@@ -286,7 +286,9 @@ public sealed partial class Room(RoomState state)
     private void Raise(RoomEvent roomEvent)
     {
         Touch();
-        _events.Add(roomEvent with { EventId = RoomEventIds.For(State), Sequence = State.Version });
+        var stamped = roomEvent with { EventId = RoomEventIds.For(State), Sequence = State.Version };
+        _events.Add(stamped);
+        State.PendingAttendance.AddRange(Attendance.RoomAttendance.FactsOf(State, stamped));
     }
 
     private void Touch() => State.Version++;

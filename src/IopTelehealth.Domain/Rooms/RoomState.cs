@@ -39,6 +39,13 @@ public sealed class RoomState
     /// <summary>Check-in codes already used, per patient, until they expire (so one code acts once per patient).</summary>
     public List<UsedCheckInCode> UsedCheckInCodes { get; set; } = [];
 
+    /// <summary>
+    /// Attendance facts the room's transitions raised that the ledger has not confirmed yet. They are written in the same
+    /// atomic swap as the change that raised them, so a node that dies right after a join or leave cannot lose its facts:
+    /// any node records them later and removes them with <see cref="Room.AcknowledgeAttendance"/>.
+    /// </summary>
+    public List<Attendance.AttendanceEvent> PendingAttendance { get; set; } = [];
+
     /// <summary>Monotonic counter: orders the hand queue and the lobby.</summary>
     public long Sequence { get; set; }
 
@@ -62,6 +69,7 @@ public sealed class RoomState
         copy.Participants = [.. Participants.Select(p => p.Copy())];
         copy.BannedUsers = [.. BannedUsers];
         copy.UsedCheckInCodes = [.. UsedCheckInCodes];
+        copy.PendingAttendance = [.. PendingAttendance];
         return copy;
     }
 }

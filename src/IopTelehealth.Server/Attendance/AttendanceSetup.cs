@@ -16,7 +16,8 @@ internal static class AttendanceSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AttendanceSettings>>().Value);
         services.AddSingleton(sp => new AttendanceOutbox(Path.Combine(dataDirectory, sp.GetRequiredService<AttendanceSettings>().OutboxDirectory)));
         services.AddSingleton<IRoomEventSink, AttendanceSink>();
-        services.AddHostedService<AttendanceOutboxService>();
+        services.AddSingleton<StagedAttendanceWriter>();
+        services.AddHostedService<AttendanceRetryService>();
         services.AddHostedService<FollowUpCreationService>();
         services.AddSingleton<InPersonAttendance>();
         services.AddScoped<AttendanceAccess>();

@@ -44,12 +44,14 @@ internal sealed class FoldingAttendanceLog : IAttendanceLog
     public IReadOnlyList<AttendanceInterval> Of(SessionId sessionId, Guid userId) => IntervalFold.Fold(sessionId, userId, _events);
 }
 
-/// <summary>The two durable listeners the server runs: the ledger's room translation and the in-clinic one.</summary>
-internal sealed class LedgerSinks(FoldingAttendanceLog log) : IRoomEventSink
+/// <summary>
+/// The server's durable listener without its timeout and outbox: writes what the transition staged, then the room forgets it.
+/// <see cref="NodeDies"/> stands for a node that dies right after its room write, before the ledger heard of it.
+/// </summary>
+internal sealed class LedgerSinks(StagedAttendanceWriter writer) : IRoomEventSink
 {
-    public async Task HandleAsync(RoomState state, IReadOnlyList<RoomEvent> events, CancellationToken cancellationToken = default)
-    {
-        await log.RecordAsync(RoomAttendance.Translate(state, events), cancellationToken);
-        await log.RecordAsync(InClinicAttendance.Translate(events), cancellationToken);
-    }
+    public bool NodeDies { get; set; }
+
+    public Task HandleAsync(RoomState state, IReadOnlyList<RoomEvent> events, CancellationToken cancellationToken = default) =>
+        NodeDies ? Task.CompletedTask : writer.WriteAsync(state, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using IopTelehealth.Domain.Attendance;
 using IopTelehealth.Domain.Audit;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.People;
@@ -26,7 +27,9 @@ internal sealed class RoomServiceHarness
         Notifier = new RecordingNotifier(Order);
         Sink = new RecordingSink(Order);
         Rooms = new InMemoryRoomStore(Clock);
-        IRoomEventSink[] sinks = plane is null ? [Sink, new LedgerSinks(Ledger)] : [new MediaEnforcer(plane, MediaNotifier), Sink, new LedgerSinks(Ledger)];
+        Writer = new StagedAttendanceWriter(Rooms, Ledger);
+        LedgerSink = new LedgerSinks(Writer);
+        IRoomEventSink[] sinks = plane is null ? [Sink, LedgerSink] : [new MediaEnforcer(plane, MediaNotifier), Sink, LedgerSink];
         var publisher = new RoomPublisher(Notifier, sinks);
         Service = new RoomService(Rooms, Presence, publisher, Sessions, Audit, Clock, Settings, policy);
         Media = new MediaService(Rooms, publisher, MediaNotifier, MediaSettings, Clock, plane);
@@ -57,6 +60,11 @@ internal sealed class RoomServiceHarness
 
     /// <summary>The attendance the room's events produced (real fold, in memory).</summary>
     public FoldingAttendanceLog Ledger { get; } = new();
+
+    /// <summary>What any node runs to write facts rooms still hold staged (the server's periodic retry).</summary>
+    public StagedAttendanceWriter Writer { get; }
+
+    public LedgerSinks LedgerSink { get; }
 
     public RecordingAudit Audit { get; } = new();
 

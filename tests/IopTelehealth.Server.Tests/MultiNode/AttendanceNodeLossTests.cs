@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using IopTelehealth.Client;
 using IopTelehealth.Domain.Attendance;
+using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Persistence.Attendance;
+using IopTelehealth.Redis;
 using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 
 namespace IopTelehealth.Server.Tests.MultiNode;
 
@@ -12,7 +15,8 @@ namespace IopTelehealth.Server.Tests.MultiNode;
 /// kill -9 of a node during a session: the surviving node's sweeper closes the lost patients' attendance intervals at their last
 /// heartbeat, not at detection time. The error bound (docs/attendance.md) is the client heartbeat interval (5 s): a patient's
 /// interval ends at most 5 s before they really vanished. Detection (kill → interval closed in the database) is bounded by the
-/// node timeout (8 s) + one sweep (2 s) + the write.
+/// node timeout (8 s) + one sweep (2 s) + the write. A node can also die between writing a room change and recording its facts:
+/// the facts are staged in the room (in Redis) and another node records them.
 /// </summary>
 public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
@@ -86,6 +90,42 @@ public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixt
                 await client.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Facts_a_node_staged_in_the_room_before_dying_reach_the_ledger_through_another_node()
+    {
+        var sessionId = await cluster.OpenSessionIdAsync();
+        var session = new SessionId(sessionId);
+        await using var therapist = await ConnectAsync(DemoAccounts.Therapist, cluster.AddressA);
+        await using var patient = await ConnectAsync(DemoAccounts.Patient(3), cluster.AddressA);
+        await therapist.JoinSession(sessionId, null);
+        await patient.JoinSession(sessionId, RoomParticipants.AtHome);
+        await Eventually.TrueAsync(() => therapist.View.Lobby.Count == 1, "the patient waits", TimeSpan.FromSeconds(20));
+        var userId = await cluster.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Patient(3)).Select(u => u.Id).SingleAsync());
+
+        // A third node admits her: its room write lands in Redis, then it dies before telling anyone (no sink, no notifier).
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.RedisEndpoint);
+        var dying = new RedisRoomStore(redis, new RedisRoomsOptions(), TimeProvider.System);
+        var admittedAt = DateTimeOffset.UtcNow;
+        var change = await dying.ChangeAsync(session, () => throw new InvalidOperationException("the room exists"), room =>
+        {
+            room.Admit(room.State.Participants.Single(p => p.Role == ParticipantRole.Therapist && p.IsConnected).Id, room.State.FindByUser(userId)!.Id, admittedAt);
+            return true;
+        }, TestContext.Current.CancellationToken);
+        Assert.Contains(change.State.PendingAttendance, f => f.UserId == userId && f.Kind == AttendanceEventKind.Opened);
+
+        // The live nodes' retry (every 5 s) records it, from the fact itself: the interval starts at the admission, not at recovery.
+        await PollAsync(async () => (await OpenAsync(sessionId)).Any(i => i.UserId == userId), "the staged admission is recorded", TimeSpan.FromSeconds(15));
+        var opened = (await OpenAsync(sessionId)).Single(i => i.UserId == userId);
+        Assert.InRange(opened.Start - admittedAt, TimeSpan.FromMilliseconds(-1), TimeSpan.FromMilliseconds(1));
+        await PollAsync(async () => (await dying.GetAsync(session, TestContext.Current.CancellationToken))!.PendingAttendance.Count == 0,
+            "the room forgets what the ledger holds", TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(session, await dying.ListPendingAttendanceAsync(TestContext.Current.CancellationToken));
+
+        await patient.LeaveSession();
+        await PollAsync(async () => (await ClosedAsync(sessionId)).Any(i => i.UserId == userId && i.EndReason == AttendanceEndReason.Left),
+            "her clean leave closes the recovered interval", TimeSpan.FromSeconds(5));
     }
 
     private Task<List<AttendanceIntervalRow>> OpenAsync(Guid sessionId) =>

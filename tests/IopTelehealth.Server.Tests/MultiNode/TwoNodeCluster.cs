@@ -44,6 +44,9 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         NodeB = await StartNodeAsync(AddressB);
     }
 
+    /// <summary>The cluster's Redis (host:port), for a test that acts as a third node.</summary>
+    public string RedisEndpoint => _redis!.Endpoint;
+
     /// <summary>An access token for a demo account, from node A (the issuer of both nodes).</summary>
     public Task<string> TokenAsync(string email) => RoomParticipants.SignInForTokenAsync(AddressA, email);
 

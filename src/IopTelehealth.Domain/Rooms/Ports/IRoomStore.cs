@@ -16,6 +16,12 @@ public interface IRoomStore
     /// <summary>Sessions whose room exists and has not ended (for the sweeper: grace expiry, automatic end).</summary>
     Task<IReadOnlyList<SessionId>> ListActiveAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Rooms, ended or not, that hold attendance facts the ledger has not confirmed (<see cref="RoomState.PendingAttendance"/>):
+    /// left by a node that died between its write and the ledger's, or by a ledger that was down.
+    /// </summary>
+    Task<IReadOnlyList<SessionId>> ListPendingAttendanceAsync(CancellationToken cancellationToken = default);
+
     Task AppendChatAsync(SessionId sessionId, ChatMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>The session's chat, oldest first, at most the last <paramref name="limit"/> lines.</summary>
