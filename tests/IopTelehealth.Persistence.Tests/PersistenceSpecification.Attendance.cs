@@ -67,17 +67,17 @@ public abstract partial class PersistenceSpecification
     {
         var session = new SessionId(Guid.NewGuid());
         var (remote, inPerson) = (Guid.NewGuid(), Guid.NewGuid());
-        var hybrid = new InPersonAttendance(Ledger);
+        AttendanceEvent CheckIn(string id, Guid user, int minute) =>
+            AttendanceEvent.Opened($"{session}:{id}", session, user, AttendanceMode.InPerson, AttendanceStart.AddMinutes(minute));
         await Ledger.RecordAsync([AttendanceEvent.Opened($"{session}:j", session, remote, AttendanceMode.Video, AttendanceStart, 1)], Ct);
 
-        Assert.Equal(CheckInOutcome.SwitchedFromRemote, await hybrid.CheckInAsync(session, remote, AttendanceStart.AddMinutes(10), $"{session}:qr1", Ct));
-        Assert.Equal(CheckInOutcome.CheckedIn, await hybrid.CheckInAsync(session, inPerson, AttendanceStart.AddMinutes(2), $"{session}:staff1", Ct));
-        Assert.Equal(CheckInOutcome.AlreadyCheckedIn, await hybrid.CheckInAsync(session, inPerson, AttendanceStart.AddMinutes(3), $"{session}:staff2", Ct));
-        // The remote connection's leave, arriving after the switch, must not end the in-person stay.
+        await Ledger.RecordAsync([CheckIn("qr1", remote, 10), CheckIn("staff1", inPerson, 2)], Ct);
+        // A second check-in changes nothing; the remote connection's leave, arriving after the switch, must not end the in-person stay.
+        await Ledger.RecordAsync([CheckIn("staff2", inPerson, 3)], Ct);
         await Ledger.RecordAsync([AttendanceEvent.Closed($"{session}:l", session, remote, AttendanceChannel.Remote, AttendanceEndReason.Left, AttendanceStart.AddMinutes(11), 2)], Ct);
-        Assert.Equal(AttendanceMode.InPerson, await hybrid.CurrentModeAsync(session, remote, Ct));
+        Assert.Equal(AttendanceMode.InPerson, (await Ledger.OpenIntervalAsync(session, remote, Ct))?.Mode);
 
-        await hybrid.EndSessionAsync(session, AttendanceStart.AddHours(3), $"{session}:end", Ct);
+        await Ledger.RecordAsync([AttendanceEvent.Ended($"{session}:end", session, AttendanceStart.AddHours(3))], Ct);
 
         var intervals = await Ledger.SessionIntervalsAsync(session, Ct);
         Assert.DoesNotContain(intervals, i => i.IsOpen);
@@ -85,7 +85,9 @@ public abstract partial class PersistenceSpecification
         Assert.Equal([(AttendanceMode.Video, AttendanceEndReason.ModeChanged), (AttendanceMode.InPerson, AttendanceEndReason.SessionEnded)],
             mine.Select(i => (i.Mode, i.EndReason!.Value)));
         Assert.Equal(AttendanceStart.AddMinutes(2), intervals.Single(i => i.UserId == inPerson).Start);
-        Assert.Equal(CheckOutOutcome.NotCheckedIn, await hybrid.CheckOutAsync(session, inPerson, AttendanceStart.AddHours(4), $"{session}:out", Ct));
+        // A check-out after the end finds nothing open and changes nothing.
+        await Ledger.RecordAsync([AttendanceEvent.Closed($"{session}:out", session, inPerson, AttendanceChannel.InPerson, AttendanceEndReason.CheckedOut, AttendanceStart.AddHours(4))], Ct);
+        Assert.Equal(intervals, await Ledger.SessionIntervalsAsync(session, Ct));
     }
 
     [Fact]

@@ -55,6 +55,15 @@ public sealed class EfAttendanceLog(IServiceScopeFactory scopes, TimeProvider cl
         return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.At).ThenBy(r => r.Sequence).Last().Location!);
     }
 
+    public async Task<IReadOnlyList<AttendanceInterval>> OpenIntervalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IopDbContext>();
+        // Served by the filtered unique index on open intervals (End IS NULL) on both databases.
+        var rows = await db.AttendanceIntervals.AsNoTracking().Where(i => i.End == null).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToInterval())];
+    }
+
     public async Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();

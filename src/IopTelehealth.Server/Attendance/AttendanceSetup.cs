@@ -17,9 +17,10 @@ internal static class AttendanceSetup
         services.AddSingleton(sp => new AttendanceOutbox(Path.Combine(dataDirectory, sp.GetRequiredService<AttendanceSettings>().OutboxDirectory)));
         services.AddSingleton<IRoomEventSink, AttendanceSink>();
         services.AddSingleton<StagedAttendanceWriter>();
+        services.AddSingleton<OrphanedIntervalCloser>();
+        services.AddSingleton(sp => new ServerLifeMark(Path.Combine(dataDirectory, "attendance-alive"), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<AttendanceRetryService>();
         services.AddHostedService<FollowUpCreationService>();
-        services.AddSingleton<InPersonAttendance>();
         services.AddScoped<AttendanceAccess>();
         services.AddScoped<SessionAttendanceLoader>();
         services.AddScoped<RosterService>();

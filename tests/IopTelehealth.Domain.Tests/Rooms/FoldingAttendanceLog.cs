@@ -38,6 +38,10 @@ internal sealed class FoldingAttendanceLog : IAttendanceLog
     public Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
 
+    public Task<IReadOnlyList<AttendanceInterval>> OpenIntervalsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AttendanceInterval>>([.. _events.Where(e => e.UserId != Guid.Empty).Select(e => (e.SessionId, e.UserId)).Distinct()
+            .SelectMany(key => IntervalFold.Fold(key.SessionId, key.UserId, _events)).Where(i => i.IsOpen)]);
+
     public Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(IntervalFold.Fold(sessionId, userId, _events).FirstOrDefault(i => i.IsOpen));
 

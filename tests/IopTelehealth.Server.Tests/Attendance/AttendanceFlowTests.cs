@@ -28,10 +28,10 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
         var (p1, p2, p3, p4) = (await UserAsync(1), await UserAsync(2), await UserAsync(3), await UserAsync(4));
         var start = await server.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.ScheduledStart).SingleAsync(Ct));
 
-        // Patient 4 sat in the clinic room for the first 45 minutes (checked in and out by staff).
-        var hybrid = server.Services.GetRequiredService<InPersonAttendance>();
-        Assert.Equal(CheckInOutcome.CheckedIn, await hybrid.CheckInAsync(session, p4.UserId, start, "staff-click-1", Ct));
-        Assert.Equal(CheckOutOutcome.CheckedOut, await hybrid.CheckOutAsync(session, p4.UserId, start.AddMinutes(45), "staff-click-2", Ct));
+        // Patient 4 sat in the clinic room for the first 45 minutes (checked in and out by staff; the facts the room would stage).
+        await ledger.RecordAsync([
+            AttendanceEvent.Opened("staff-click-1", session, p4.UserId, AttendanceMode.InPerson, start),
+            AttendanceEvent.Closed("staff-click-2", session, p4.UserId, AttendanceChannel.InPerson, AttendanceEndReason.CheckedOut, start.AddMinutes(45))], Ct);
 
         await using (var therapist = await server.TherapistInAsync(sessionId))
         {
@@ -128,9 +128,9 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
         var p8 = await UserAsync(8);
         var p7 = await UserAsync(7);
         var start = await server.WithDbAsync(db => db.Sessions.Where(s => s.Id == earlier).Select(s => s.ScheduledStart).SingleAsync(Ct));
-        var hybrid = server.Services.GetRequiredService<InPersonAttendance>();
-        await hybrid.CheckInAsync(new SessionId(earlier), p8.UserId, start, $"{earlier}:in", Ct);
-        await hybrid.EndSessionAsync(new SessionId(earlier), start.AddHours(3), $"{earlier}:end", Ct);
+        await server.Services.GetRequiredService<IAttendanceLog>().RecordAsync([
+            AttendanceEvent.Opened($"{earlier}:in", new SessionId(earlier), p8.UserId, AttendanceMode.InPerson, start),
+            AttendanceEvent.Ended($"{earlier}:end", new SessionId(earlier), start.AddHours(3))], Ct);
 
         using var adminApi = await server.ApiAsAsync(DemoAccounts.Admin);
         List<FollowUpDto> tasks = [];

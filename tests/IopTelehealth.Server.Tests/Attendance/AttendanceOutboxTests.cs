@@ -175,6 +175,8 @@ public sealed class AttendanceOutboxTests : IDisposable
 
         public Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<AttendanceInterval>> OpenIntervalsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -22,6 +22,9 @@ public interface IAttendanceLog
     /// <summary>Where each person last attested to be when joining the session remotely (PHI), by account.</summary>
     Task<IReadOnlyDictionary<Guid, string>> AttestedLocationsAsync(SessionId sessionId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every open interval, of any session (people present right now, as far as the ledger knows).</summary>
+    Task<IReadOnlyList<AttendanceInterval>> OpenIntervalsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The person's open interval in the session, if any (never more than one).</summary>
     Task<AttendanceInterval?> OpenIntervalAsync(SessionId sessionId, Guid userId, CancellationToken cancellationToken = default);
 }
