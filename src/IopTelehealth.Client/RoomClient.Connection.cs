@@ -86,6 +86,7 @@ public sealed partial class RoomClient
         On<bool>(connection, nameof(IRoomClient.Removed), banned => Forget(() => View.Gone(removed: true, banned: banned)));
         On(connection, nameof(IRoomClient.Denied), () => Forget(() => View.Gone(denied: true)));
         On(connection, nameof(IRoomClient.Replaced), () => Forget(() => View.Gone(replaced: true)));
+        On(connection, nameof(IRoomClient.CheckedInAtClinic), () => Forget(() => View.Gone(checkedInAtClinic: true)));
         On<RoomInfoDto>(connection, nameof(IRoomClient.RoomUpdated), View.SetRoom);
         On(connection, nameof(IRoomClient.SessionEnded), () => Forget(() => View.Gone(ended: true)));
         SubscribeMedia(connection);

@@ -42,6 +42,9 @@ public sealed class RoomView
 
     public bool Replaced { get; private set; }
 
+    /// <summary>The patient was checked in at the clinic: this connection left, and joining remotely is refused until check-out.</summary>
+    public bool CheckedInAtClinic { get; private set; }
+
     public bool Ended { get; private set; }
 
     public IReadOnlyList<ParticipantDto> Participants => Read(() => (IReadOnlyList<ParticipantDto>)[.. _participants.Values.OrderBy(p => p.DisplayName, StringComparer.Ordinal)]);
@@ -67,7 +70,7 @@ public sealed class RoomView
         Room = reply.Room;
         Media = reply.Media;
         Admission = reply.Admission;
-        Removed = Denied = Replaced = Ended = false;
+        Removed = Denied = Replaced = CheckedInAtClinic = Ended = false;
     });
 
     internal void Left() => Apply(() => Admission = "left");
@@ -136,13 +139,15 @@ public sealed class RoomView
 
     internal void VideoStopped() => Apply(() => VideoStoppedByModerator = true);
 
-    internal void Gone(bool removed = false, bool banned = false, bool denied = false, bool replaced = false, bool ended = false) => Apply(() =>
+    internal void Gone(bool removed = false, bool banned = false, bool denied = false, bool replaced = false, bool checkedInAtClinic = false,
+        bool ended = false) => Apply(() =>
     {
         Admission = "left";
         Removed |= removed;
         Banned |= banned;
         Denied |= denied;
         Replaced |= replaced;
+        CheckedInAtClinic |= checkedInAtClinic;
         Ended |= ended;
         _participants.Clear();
         _lobby = [];

@@ -39,6 +39,12 @@ public interface IRoomClient
     /// <summary>To the old connection when the same account joined from another one.</summary>
     Task Replaced();
 
+    /// <summary>
+    /// To a patient's connection (in the room or the lobby) when they were checked in at the clinic: the connection leaves the
+    /// room, the patient stays in it in person. Joining remotely is refused (<c>checked-in-at-clinic</c>) until checked out.
+    /// </summary>
+    Task CheckedInAtClinic();
+
     Task RoomUpdated(RoomInfoDto room);
 
     Task SessionEnded();

@@ -3,8 +3,11 @@ namespace IopTelehealth.Contracts.Rooms;
 /// <summary>Constants of the real-time room protocol (docs/room-protocol.md).</summary>
 public static class RoomProtocol
 {
-    /// <summary>Bumped on any incompatible change to a method, event or DTO.</summary>
-    public const string Version = "2";
+    /// <summary>
+    /// Bumped on any incompatible change to a method, event or DTO, and on a new event a client must handle to stay correct
+    /// (3: <see cref="IRoomClient.CheckedInAtClinic"/>).
+    /// </summary>
+    public const string Version = "3";
 
     public const string HubPath = "/hubs/room";
 

@@ -35,7 +35,7 @@ public sealed partial class Room
             closed = existing.ConnectionId;
             if (closed is not null)
             {
-                Raise(new ConnectionReplaced(Id, existing.Id, closed));
+                Raise(new ConnectionReplaced(Id, existing.Id, closed, CheckedInAtClinic: true));
                 Raise(new LobbyChanged(Id));
             }
         }
@@ -94,9 +94,9 @@ public sealed partial class Room
 
     private CheckInResult SwitchToClinic(RoomParticipant participant, string connection, DateTimeOffset now)
     {
-        // The phone's connection leaves the room (its page says it was taken over), the participant stays the same person with
-        // the same place: the remote interval ends and the in-person one starts at the same instant.
-        Raise(new ConnectionReplaced(Id, participant.Id, connection));
+        // The phone's connection leaves the room (its page says the patient is now checked in at the clinic), the participant
+        // stays the same person with the same place: the remote interval ends and the in-person one starts at the same instant.
+        Raise(new ConnectionReplaced(Id, participant.Id, connection, CheckedInAtClinic: true));
         var hadHand = participant.HandRaisedAt is not null;
         participant.ConnectionId = null;
         participant.NodeId = null;

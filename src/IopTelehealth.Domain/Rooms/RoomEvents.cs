@@ -48,8 +48,13 @@ public sealed record ParticipantRemoved(SessionId SessionId, ParticipantId Parti
 
 public sealed record ParticipantDenied(SessionId SessionId, ParticipantId ParticipantId, string? ConnectionId) : RoomEvent(SessionId);
 
-/// <summary>A newer connection of the same account took over; the old connection is told and closed.</summary>
-public sealed record ConnectionReplaced(SessionId SessionId, ParticipantId ParticipantId, string OldConnectionId) : RoomEvent(SessionId);
+/// <summary>
+/// The participant's connection lost its place to something else and is told and closed; the participant itself stays.
+/// Usually a newer connection of the same account took over. <paramref name="CheckedInAtClinic"/>: the patient was checked in
+/// at the clinic instead, so the old connection's page must say so and must not offer to join remotely again.
+/// </summary>
+public sealed record ConnectionReplaced(SessionId SessionId, ParticipantId ParticipantId, string OldConnectionId, bool CheckedInAtClinic = false)
+    : RoomEvent(SessionId);
 
 /// <summary>Phase, lock or spotlight changed.</summary>
 public sealed record RoomUpdated(SessionId SessionId) : RoomEvent(SessionId);

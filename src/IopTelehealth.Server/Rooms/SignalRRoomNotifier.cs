@@ -52,6 +52,10 @@ internal sealed partial class SignalRRoomNotifier(IHubContext<RoomHub, IRoomClie
                     await hub.Clients.Client(connection).Denied();
                     await RemoveFromRoomGroupsAsync(connection, id, cancellationToken);
                     break;
+                case ConnectionReplaced { CheckedInAtClinic: true } switched:
+                    await hub.Clients.Client(switched.OldConnectionId).CheckedInAtClinic();
+                    await RemoveFromRoomGroupsAsync(switched.OldConnectionId, id, cancellationToken);
+                    break;
                 case ConnectionReplaced replaced:
                     await hub.Clients.Client(replaced.OldConnectionId).Replaced();
                     await RemoveFromRoomGroupsAsync(replaced.OldConnectionId, id, cancellationToken);

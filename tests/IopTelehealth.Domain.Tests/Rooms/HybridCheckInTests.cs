@@ -51,7 +51,9 @@ public sealed class HybridCheckInTests
         var participant = (await _h.RoomAsync()).Find(remote.ParticipantId)!;
         Assert.True(participant.InClinic);
         Assert.Null(participant.ConnectionId);
-        Assert.Contains(_h.Notifier.Events, e => e is ConnectionReplaced r && r.OldConnectionId == remote.ConnectionId);
+        // The phone is told why it left (checked in at the clinic), not that another device of theirs took over.
+        var replaced = Assert.Single(_h.Notifier.Events.OfType<ConnectionReplaced>());
+        Assert.Equal((remote.ConnectionId, remote.ParticipantId, true), (replaced.OldConnectionId, replaced.ParticipantId, replaced.CheckedInAtClinic));
         Assert.Contains(_h.Notifier.Events, e => e is ParticipantUpdated u && u.ParticipantId == remote.ParticipantId);
         var intervals = _h.Ledger.Of(_h.SessionId, remote.Caller.UserId);
         Assert.Equal(2, intervals.Count);
@@ -63,6 +65,23 @@ public sealed class HybridCheckInTests
         await _h.Service.LeaveAsync(remote, Ct);
         Assert.True((await _h.RoomAsync()).Find(remote.ParticipantId)!.InClinic);
         Assert.True(_h.Ledger.Of(_h.SessionId, remote.Caller.UserId)[^1].IsOpen);
+    }
+
+    [Fact]
+    public async Task A_patient_waiting_in_the_lobby_who_checks_in_leaves_the_lobby_and_their_phone_is_told_it_is_at_the_clinic()
+    {
+        await _h.JoinAsync(_h.Therapist());
+        var waiting = await _h.JoinAsync(_h.Patient("Sky"));
+        Assert.Equal(Admission.Lobby, (await _h.RoomAsync()).Find(waiting.ParticipantId)!.Admission);
+
+        var result = await _h.Service.CheckInByStaffAsync(_h.Staff(), _h.SessionId, waiting.Caller.UserId, Ct);
+
+        Assert.Equal((CheckInChange.CheckedIn, waiting.ConnectionId), (result.Change, result.ClosedConnection));
+        var replaced = Assert.Single(_h.Notifier.Events.OfType<ConnectionReplaced>());
+        Assert.Equal((waiting.ConnectionId, true), (replaced.OldConnectionId, replaced.CheckedInAtClinic));
+        var room = await _h.RoomAsync();
+        Assert.Null(room.Find(waiting.ParticipantId));
+        Assert.True(room.FindByUser(waiting.Caller.UserId)!.InClinic);
     }
 
     [Fact]

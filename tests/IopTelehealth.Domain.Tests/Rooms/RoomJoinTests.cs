@@ -114,7 +114,7 @@ public sealed class RoomJoinTests
 
         Assert.Equal(first.Id, second.Participant.Id);
         Assert.Equal("second", second.Participant.ConnectionId);
-        Assert.Contains(room.Events, e => e is ConnectionReplaced { OldConnectionId: "first" });
+        Assert.Contains(room.Events, e => e is ConnectionReplaced { OldConnectionId: "first", CheckedInAtClinic: false });
         Assert.False(new Room(state).Disconnect("first", LeaveReason.Dropped, Now));
     }
 

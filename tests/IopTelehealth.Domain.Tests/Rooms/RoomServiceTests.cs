@@ -132,7 +132,7 @@ public sealed class RoomServiceTests
         Assert.Equal(first.ParticipantId, second.ParticipantId);
         Assert.All(new[] { hand, chat, help }, e => Assert.Equal(RoomErrors.NotJoined, e.Code));
         Assert.Equal(version, (await _rooms.RoomAsync()).Version);
-        Assert.Contains(_rooms.Notifier.Events, e => e is ConnectionReplaced r && r.OldConnectionId == first.ConnectionId);
+        Assert.Contains(_rooms.Notifier.Events, e => e is ConnectionReplaced r && r.OldConnectionId == first.ConnectionId && !r.CheckedInAtClinic);
         Assert.Empty(_rooms.Notifier.Chat);
         Assert.Empty(_rooms.Notifier.Help);
         await _rooms.Service.RaiseHandAsync(second, Ct);

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
+using IopTelehealth.Client;
 using IopTelehealth.Contracts.Clinic;
+using IopTelehealth.Contracts.Rooms;
 using IopTelehealth.Domain.Attendance;
 using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.Audit;
@@ -76,20 +79,29 @@ public sealed class CheckInApiTests(HybridServer server) : IClassFixture<HybridS
         var participantId = patient.View.SelfId!;
         var staff = await server.ApiAsAsync(DemoAccounts.Staff);
         var patientId = await server.UserIdAsync(DemoAccounts.Patient(4));
+        var received = new ConcurrentQueue<string>();
+        patient.EventReceived += received.Enqueue;
 
         var response = await staff.ApiPostAsync($"/api/sessions/{sessionId}/check-in/patients/{patientId}", new { });
 
         Assert.Equal(CheckInChanges.SwitchedFromRemote, (await response.ReadAsync<CheckInResultDto>()).Change);
-        await Eventually.TrueAsync(() => patient.View.Replaced, "the patient's phone is told its place was taken over");
+        await Eventually.TrueAsync(() => patient.View.CheckedInAtClinic && patient.View.Admission == "left",
+            "the patient's phone is told the patient is now checked in at the clinic");
         await Eventually.TrueAsync(() => therapist.View.Find(participantId) is { InClinic: true }, "the therapist sees the same participant in the clinic");
         var stored = (await server.StoredRoomAsync(sessionId))!.Find(new ParticipantId(participantId))!;
         Assert.True(stored.InClinic);
         Assert.Null(stored.ConnectionId);
 
-        // One presence per person: the phone cannot come back while the patient is checked in at the clinic.
+        // One presence per person: neither the phone itself nor a reload of its page can come back while the patient is checked in.
+        var again = await Assert.ThrowsAsync<RoomCallException>(() => patient.JoinSession(sessionId, RoomParticipants.AtHome));
+        Assert.Equal(RoomErrors.CheckedInAtClinic, again.Code);
         await using var phone = await server.ConnectAsAsync(DemoAccounts.Patient(4));
-        var refused = await Assert.ThrowsAsync<Client.RoomCallException>(() => phone.JoinSession(sessionId, RoomParticipants.AtHome));
+        var refused = await Assert.ThrowsAsync<RoomCallException>(() => phone.JoinSession(sessionId, RoomParticipants.AtHome));
         Assert.Equal(RoomErrors.CheckedInAtClinic, refused.Code);
+        // The refusal came after the check-in's events on the same connection: the phone heard why it left, and never "replaced".
+        Assert.Single(received, nameof(IRoomClient.CheckedInAtClinic));
+        Assert.DoesNotContain(nameof(IRoomClient.Replaced), received);
+        Assert.False(patient.View.Replaced);
 
         // The ledger: the remote interval ended the instant the in-person one began.
         var intervals = await IntervalsAsync(sessionId, patientId);
@@ -101,6 +113,44 @@ public sealed class CheckInApiTests(HybridServer server) : IClassFixture<HybridS
         Assert.Equal(CheckInChanges.CheckedOut, (await checkout.ReadAsync<CheckInResultDto>()).Change);
         await Eventually.TrueAsync(() => therapist.View.Find(participantId) is null, "the checked-out patient left the therapist's list");
         Assert.Equal(AttendanceEndReason.CheckedOut, (await IntervalsAsync(sessionId, patientId))[^1].EndReason);
+    }
+
+    [Fact]
+    public async Task A_patient_in_the_room_on_their_phone_who_scans_the_room_code_is_told_on_the_phone_they_are_checked_in_at_the_clinic()
+    {
+        var sessionId = await server.NewSessionAsync();
+        await using var therapist = await server.TherapistInAsync(sessionId);
+        await using var phone = await server.AdmittedPatientAsync(sessionId, therapist, DemoAccounts.Patient(1));
+        await using var device = await server.DeviceInRoomAsync(sessionId);
+        var participantId = phone.View.SelfId!;
+
+        var scanned = await ScanAsync(DemoAccounts.Patient(1), sessionId, Token(await CodeAsync(sessionId)));
+
+        Assert.Equal(CheckInChanges.SwitchedFromRemote, (await scanned.ReadAsync<CheckInResultDto>()).Change);
+        await Eventually.TrueAsync(() => phone.View.CheckedInAtClinic && phone.View.Admission == "left",
+            "the phone that scanned learns its patient is now checked in at the clinic");
+        await Eventually.TrueAsync(() => therapist.View.Find(participantId) is { InClinic: true }, "the therapist sees the same participant in the clinic");
+        Assert.False(phone.View.Replaced);
+        Assert.Empty(phone.View.Participants);
+    }
+
+    [Fact]
+    public async Task A_patient_waiting_in_the_lobby_on_their_phone_and_checked_in_by_staff_is_told_on_the_phone_they_are_at_the_clinic()
+    {
+        var sessionId = await server.NewSessionAsync();
+        await using var therapist = await server.TherapistInAsync(sessionId);
+        await using var phone = await server.PatientInLobbyAsync(sessionId, therapist, DemoAccounts.Patient(2));
+        var patientId = await server.UserIdAsync(DemoAccounts.Patient(2));
+        var staff = await server.ApiAsAsync(DemoAccounts.Staff);
+
+        var response = await staff.ApiPostAsync($"/api/sessions/{sessionId}/check-in/patients/{patientId}", new { });
+
+        Assert.Equal(CheckInChanges.CheckedIn, (await response.ReadAsync<CheckInResultDto>()).Change);
+        await Eventually.TrueAsync(() => phone.View.CheckedInAtClinic && phone.View.Admission == "left",
+            "the waiting phone learns its patient is now checked in at the clinic");
+        await Eventually.TrueAsync(() => therapist.View.Lobby.Count == 0, "the lobby is empty");
+        Assert.False(phone.View.Replaced);
+        Assert.True((await server.StoredRoomAsync(sessionId))!.Participants.Single(p => p.UserId == patientId).InClinic);
     }
 
     [Fact]

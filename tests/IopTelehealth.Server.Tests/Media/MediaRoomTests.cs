@@ -20,7 +20,7 @@ public sealed class MediaRoomTests(MeshServer server) : IClassFixture<MeshServer
         var before = DateTimeOffset.UtcNow;
         var reply = await therapist.JoinSession(sessionId, null);
 
-        Assert.Equal("2", reply.ProtocolVersion);
+        Assert.Equal("3", reply.ProtocolVersion);
         var media = reply.Media;
         Assert.Equal(WireMediaModes.Mesh, media.Mode);
         Assert.Equal(MeshServer.Limit, media.MeshSizeLimit);

@@ -46,6 +46,7 @@ public sealed class ReconnectTests(DemoServer server) : IClassFixture<DemoServer
         Assert.Equal(participantId, reply.ParticipantId);
         Assert.Equal("admitted", reply.Admission);
         await Eventually.TrueAsync(() => first.View.Replaced && first.View.Admission == "left", "the first connection learns it was replaced");
+        Assert.False(first.View.CheckedInAtClinic);
         await Eventually.TrueAsync(() => second.View.Participants.Count == 2, "the second connection gets the room");
         var userId = await server.UserIdAsync(DemoAccounts.Patient(2));
         Assert.Single((await server.StoredRoomAsync(sessionId))!.Participants, p => p.UserId == userId);

@@ -61,6 +61,8 @@ public sealed class FakeRoomConnection : IRoomConnection, IRoomState
 
     public bool Replaced { get; set; }
 
+    public bool CheckedInAtClinic { get; set; }
+
     public bool Ended { get; set; }
 
     public IReadOnlyList<ParticipantDto> Participants { get; set; } = [];

@@ -27,6 +27,9 @@ public interface IRoomState
 
     bool Replaced { get; }
 
+    /// <summary>The patient was checked in at the clinic, so this browser left the online room (no remote rejoin).</summary>
+    bool CheckedInAtClinic { get; }
+
     bool Ended { get; }
 
     IReadOnlyList<ParticipantDto> Participants { get; }

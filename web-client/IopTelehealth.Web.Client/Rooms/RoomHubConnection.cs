@@ -125,6 +125,8 @@ public sealed class RoomHubConnection : IRoomConnection
 
         public bool Replaced => view.Replaced;
 
+        public bool CheckedInAtClinic => view.CheckedInAtClinic;
+
         public bool Ended => view.Ended;
 
         public IReadOnlyList<ParticipantDto> Participants => view.Participants;

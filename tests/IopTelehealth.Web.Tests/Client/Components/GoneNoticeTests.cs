@@ -13,6 +13,7 @@ public sealed class GoneNoticeTests : WebTestContext
         { "banned", "You were removed from the session", false },
         { "denied", "You were not admitted", false },
         { "replaced", "You joined from somewhere else", true },
+        { "checked-in-at-clinic", "You're checked in at the clinic", false },
         { "left", "You left the session", true },
     };
 
@@ -28,6 +29,7 @@ public sealed class GoneNoticeTests : WebTestContext
             Banned = reason == "banned",
             Denied = reason == "denied",
             Replaced = reason == "replaced",
+            CheckedInAtClinic = reason == "checked-in-at-clinic",
         };
 
         var cut = Render<GoneNotice>(p => p.Add(c => c.State, state).Add(c => c.SessionId, TestRooms.SessionId));

@@ -147,6 +147,31 @@ public sealed class JoinSessionTests : WebTestContext
     }
 
     [Fact]
+    public void A_patient_checked_in_at_the_clinic_is_told_so_and_not_offered_to_join_remotely_again()
+    {
+        _room.JoinAdmission = "admitted";
+        _room.SelfId = TestRooms.RiverId;
+        _room.Participants = [TestRooms.Therapist(), TestRooms.Patient(TestRooms.RiverId, "River")];
+        var cut = RenderPage();
+        FillAttestation(cut);
+        cut.Find("form").Submit();
+        Assert.Equal("room", Stage(cut));
+
+        _room.Admission = "left";
+        _room.CheckedInAtClinic = true;
+        _room.RaiseChanged();
+
+        cut.WaitForAssertion(() => Assert.Equal("gone", Stage(cut)));
+        Assert.Equal("You're checked in at the clinic", cut.Find("h1").TextContent);
+        var reason = cut.Find(".gone-reason").TextContent;
+        Assert.Contains("left the online room", reason, StringComparison.Ordinal);
+        Assert.Contains("attendance continues in person", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("another window or device", reason, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("a.button"));
+        Assert.DoesNotContain(cut.FindAll("a"), a => a.GetAttribute("href")!.EndsWith("/join", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Leaving_the_page_closes_the_connection()
     {
         RenderPage();
