@@ -25,7 +25,8 @@ public sealed class AttendanceWorkflowPagesTests(AttendanceAppFixture app) : ICl
     [Fact]
     public async Task The_therapist_reads_the_roster_excuses_an_absence_signs_off_and_then_amends_with_a_reason()
     {
-        // Jordan sat in the clinic room from the start, Casey joined from home late, Riley never came; then the therapist ended the room.
+        // An hour into the session Jordan was checked in at the front desk and Casey joined from home; Riley never came; then the
+        // therapist ended the room.
         await EnrollSinceFiveWeeksAsync();
         var held = await app.Server.HoldSessionAsync(inClinic: [1], remote: [2]);
         var (jordan, casey, riley) = (await app.Server.DemoPatientAsync(1), await app.Server.DemoPatientAsync(2), await app.Server.DemoPatientAsync(3));
@@ -37,7 +38,7 @@ public sealed class AttendanceWorkflowPagesTests(AttendanceAppFixture app) : ICl
         await Expect(page.Locator("p.session-facts")).ToContainTextAsync("· ended · 2 participant(s)");
         await Expect(Row(page, jordan.LegalName).Locator("td")).ToHaveTextAsync([
             $"{jordan.LegalName} ({jordan.DisplayAlias})", "partial", Minutes(held, jordan.UserId), Utc(First(held, jordan.UserId)),
-            Utc(Last(held, jordan.UserId)), "in-person", "", "left-early"]);
+            Utc(Last(held, jordan.UserId)), "in-person", "", "late, left-early"]);
         await Expect(Row(page, casey.LegalName).Locator("td")).ToHaveTextAsync([
             $"{casey.LegalName} ({casey.DisplayAlias})", "partial", Minutes(held, casey.UserId), Utc(First(held, casey.UserId)),
             Utc(Last(held, casey.UserId)), "video", "Home, Evanston, IL", "late, left-early"]);

@@ -1,7 +1,9 @@
 using IopTelehealth.Domain.Attendance;
 using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.People;
+using IopTelehealth.Domain;
 using IopTelehealth.Domain.Rooms;
+using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Domain.Scheduling;
 using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Tests.Infrastructure;
@@ -15,9 +17,9 @@ public sealed record HeldSession(Guid SessionId, DateTimeOffset ScheduledStart, 
 
 /// <summary>
 /// Attendance produced the way the server produces it, for the attendance page tests: remote presence over the hub (real
-/// tokens, the room, the attendance sink), in-person presence through <see cref="InPersonAttendance"/> (what the front desk's
-/// check-in calls). Only the in-person times are chosen by the test: a real hour of therapy cannot pass inside a test, and
-/// minutes count from the scheduled start.
+/// tokens, the room, the attendance sink), in-person presence through the room service's staff check-in (what the front desk's
+/// roster calls). Past sessions cannot have a room any more: their in-clinic presence is the facts a room would have staged,
+/// recorded in one batch (an interval left open without a room would be closed as orphaned).
 /// </summary>
 public static class AttendanceScenes
 {
@@ -40,12 +42,15 @@ public static class AttendanceScenes
         var session = new SessionId(sessionId);
         var start = await server.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.ScheduledStart).SingleAsync());
         var ledger = server.Services.GetRequiredService<IAttendanceLog>();
-        var desk = server.Services.GetRequiredService<InPersonAttendance>();
+        await using var scope = server.Services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<RoomService>();
+        var frontDesk = await server.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Staff).Select(u => new { u.Id, u.ClinicId }).SingleAsync());
+        var staff = new RoomCaller(frontDesk.Id, frontDesk.ClinicId, new HashSet<string> { Roles.Staff });
         var present = new List<Guid>();
         foreach (var number in inClinic)
         {
             var patient = await server.DemoPatientAsync(number);
-            Assert.Equal(CheckInOutcome.CheckedIn, await desk.CheckInAsync(session, patient.UserId, start, $"e2e-desk:{sessionId:N}:{number}"));
+            Assert.Equal(CheckInChange.CheckedIn, (await desk.CheckInByStaffAsync(staff, session, patient.UserId)).Change);
             present.Add(patient.UserId);
         }
 
@@ -104,15 +109,16 @@ public static class AttendanceScenes
             await db.SaveChangesAsync();
             return created.Id;
         });
-        var desk = server.Services.GetRequiredService<InPersonAttendance>();
         var session = new SessionId(sessionId);
+        var facts = new List<AttendanceEvent>();
         foreach (var number in attended)
         {
             var patient = await server.DemoPatientAsync(number);
-            Assert.Equal(CheckInOutcome.CheckedIn, await desk.CheckInAsync(session, patient.UserId, start, $"e2e-desk:{sessionId:N}:{number}"));
+            facts.Add(AttendanceEvent.Opened($"e2e-desk:{sessionId:N}:{number}", session, patient.UserId, AttendanceMode.InPerson, start));
         }
 
-        await desk.EndSessionAsync(session, start.AddHours(3), $"e2e-desk:{sessionId:N}:end");
+        facts.Add(AttendanceEvent.Ended($"e2e-desk:{sessionId:N}:end", session, start.AddHours(3)));
+        await server.Services.GetRequiredService<IAttendanceLog>().RecordAsync(facts);
         return sessionId;
     }
 
