@@ -3,8 +3,6 @@ using IopTelehealth.Server.Seeding;
 using IopTelehealth.Server.Tests.Infrastructure;
 using IopTelehealth.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IopTelehealth.Server.Tests.MultiNode;
 
@@ -23,10 +21,7 @@ namespace IopTelehealth.Server.Tests.MultiNode;
 /// </summary>
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("iop-cluster-").FullName;
-    private readonly Dictionary<string, string?> _database = TestDatabase.Settings().ToDictionary(p => p.Key, p => p.Value);
+    private readonly ServerDeployment _deployment = new();
     private RedisServerProcess? _redis;
 
     public ServerProcess NodeA { get; private set; } = null!;
@@ -40,8 +35,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _redis = await RedisServerProcess.StartAsync();
-        NodeA = await StartNodeAsync(AddressA);
-        NodeB = await StartNodeAsync(AddressB);
+        NodeA = await _deployment.StartNodeAsync(AddressA, AddressA, _redis.Endpoint);
+        NodeB = await _deployment.StartNodeAsync(AddressB, AddressA, _redis.Endpoint);
     }
 
     /// <summary>The cluster's Redis (host:port), for a test that acts as a third node.</summary>
@@ -55,15 +50,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         QueryAsync(db => db.Sessions.Where(s => s.Topic == DemoAccounts.DropInTopic).Select(s => s.Id).FirstAsync());
 
     /// <summary>A query on the cluster's shared database, in a context of its own.</summary>
-    public async Task<T> QueryAsync<T>(Func<IopDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(_database).Build().GetSection(DatabaseSettings.Section).Get<DatabaseSettings>()
-            ?? new DatabaseSettings();
-        await using var services = new ServiceCollection().AddIopPersistence(settings, _dataDirectory).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<IopDbContext>());
-    }
+    public Task<T> QueryAsync<T>(Func<IopDbContext, Task<T>> query) => _deployment.QueryAsync(query);
 
     public async ValueTask DisposeAsync()
     {
@@ -77,42 +64,6 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             await _redis.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A killed node may leave the SQLite WAL behind for a moment; the run's temp folder is removed anyway.
-        }
-    }
-
-    private async Task<ServerProcess> StartNodeAsync(Uri address)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["Identity__Issuer"] = AddressA.ToString(),
-            ["Identity__AllowInsecureHttp"] = "true",
-            ["Storage__DataDirectory"] = _dataDirectory,
-            ["Demo__Seed"] = "true",
-            ["Redis__Configuration"] = _redis!.Endpoint,
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in _database)
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
-        }
-
-        var node = new ServerProcess(environment);
-        if (!await node.WaitForOutputAsync("IopTelehealth is listening on", StartTimeout))
-        {
-            var output = $"{node.StandardOutput}\n{node.StandardError}";
-            await node.DisposeAsync();
-            throw new InvalidOperationException($"The node at {address} did not start within {StartTimeout.TotalSeconds} s:\n{output}");
-        }
-
-        return node;
+        _deployment.Dispose();
     }
 }
