@@ -25,6 +25,9 @@ try
     var room = await BenchRoom.CreateAsync(storeA);
     await Scenario.RunAsync("warm-up (JIT, script cache)", TimeSpan.FromSeconds(2), 1, i => BenchRoom.ToggleAsync(storeA, room, i));
     await Scenario.RunAsync("1 node, 1 caller, 1 room", TimeSpan.FromSeconds(seconds), 1, i => BenchRoom.ToggleAsync(storeA, room, i));
+    // What staging attendance facts costs: a change that stages one (an audio-only switch) and the acknowledgment that follows
+    // its ledger write, timed as one unit, beside the same single change that stages nothing (the camera toggle above).
+    await Scenario.RunAsync("1 node, 1 caller, staged fact + ack", TimeSpan.FromSeconds(seconds), 1, i => BenchRoom.SwitchAndAcknowledgeAsync(storeA, room, i));
     await Scenario.RunAsync("1 node, 14 callers, 1 room", TimeSpan.FromSeconds(seconds), 14, i => BenchRoom.ToggleAsync(storeA, room, i));
     await Scenario.RunAsync("2 nodes, 14 callers each, 1 room", TimeSpan.FromSeconds(seconds), 28, i => BenchRoom.ToggleAsync(i % 2 == 0 ? storeA : storeB, room, i));
     var rooms = new List<BenchRoom>();
@@ -64,7 +67,23 @@ internal sealed record BenchRoom(SessionId SessionId, ParticipantId Therapist, I
             patients.Add(patient);
         }
 
+        // The ledger "recorded" the joins: the room starts without staged facts, as a served room does.
+        await store.ChangeAsync(sessionId, Open, r => r.AcknowledgeAttendance([.. r.State.PendingAttendance.Select(f => f.EventId)]));
+
         return new BenchRoom(sessionId, therapist, patients);
+    }
+
+    /// <summary>An attendance-bearing change (audio-only on/off stages an opened fact), then the room forgets it as after the ledger write.</summary>
+    public static async Task SwitchAndAcknowledgeAsync(RedisRoomStore store, BenchRoom room, long i)
+    {
+        var patient = room.Patients[(int)(i % room.Patients.Count)];
+        var change = await store.ChangeAsync(room.SessionId, () => throw new InvalidOperationException("room vanished"), r =>
+        {
+            r.SetAudioOnly(patient, !r.State.Find(patient)!.AudioOnly, DateTimeOffset.UtcNow);
+            return true;
+        });
+        var staged = change.State.PendingAttendance.Select(f => f.EventId).ToHashSet();
+        await store.ChangeAsync(room.SessionId, () => throw new InvalidOperationException("room vanished"), r => r.AcknowledgeAttendance(staged));
     }
 
     /// <summary>A change that always writes: the caller's patient toggles their camera (a typical, frequent room change).</summary>

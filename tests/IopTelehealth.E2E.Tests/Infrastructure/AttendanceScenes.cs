@@ -1,7 +1,7 @@
+using IopTelehealth.Domain;
 using IopTelehealth.Domain.Attendance;
 using IopTelehealth.Domain.Attendance.Ports;
 using IopTelehealth.Domain.People;
-using IopTelehealth.Domain;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Domain.Scheduling;
@@ -65,11 +65,11 @@ public static class AttendanceScenes
                     present.Add((await server.DemoPatientAsync(number)).UserId);
                 }
 
-                await UntilAsync(async () => (await ledger.SessionIntervalsAsync(session)).Where(i => i.IsOpen).Select(i => i.UserId).ToHashSet().IsSupersetOf(present),
-                    "every patient who came has an open interval");
+                await Eventually.TrueAsync(async () => (await ledger.SessionIntervalsAsync(session)).Where(i => i.IsOpen).Select(i => i.UserId).ToHashSet().IsSupersetOf(present),
+                    "every patient who came has an open interval", TimeSpan.FromSeconds(15));
                 await therapist.EndSession();
-                await UntilAsync(async () => (await ledger.SessionIntervalsAsync(session)) is { Count: > 0 } all && !all.Any(i => i.IsOpen),
-                    "the session's end closed every interval");
+                await Eventually.TrueAsync(async () => (await ledger.SessionIntervalsAsync(session)) is { Count: > 0 } all && !all.Any(i => i.IsOpen),
+                    "the session's end closed every interval", TimeSpan.FromSeconds(15));
             }
             finally
             {
@@ -124,20 +124,6 @@ public static class AttendanceScenes
 
     /// <summary>Waits for the periodic pass to create the follow-up of <paramref name="patientUserId"/> for the ended session.</summary>
     public static Task FollowUpCreatedAsync(this IopServer server, Guid sessionId, Guid patientUserId) =>
-        UntilAsync(() => server.WithDbAsync(db => db.FollowUpTasks.AnyAsync(t => t.SessionId == sessionId && t.PatientUserId == patientUserId)),
-            "the missed-session follow-up exists");
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+        Eventually.TrueAsync(() => server.WithDbAsync(db => db.FollowUpTasks.AnyAsync(t => t.SessionId == sessionId && t.PatientUserId == patientUserId)),
+            "the missed-session follow-up exists", TimeSpan.FromSeconds(15));
 }

@@ -39,7 +39,7 @@ public sealed class SingleNodeRestartTests : IDisposable
             await patient.JoinSession(sessionId, RoomParticipants.AtHome);
             await Eventually.TrueAsync(() => therapist.View.Lobby.Count == 1, "the patient waits", TimeSpan.FromSeconds(20));
             await therapist.AdmitAll();
-            await PollAsync(async () => (await IntervalsAsync(sessionId)).Any(i => i.UserId == userId && i.End == null), "the patient is present",
+            await Eventually.TrueAsync(async () => (await IntervalsAsync(sessionId)).Any(i => i.UserId == userId && i.End == null), "the patient is present",
                 TimeSpan.FromSeconds(20));
             // Two marks pass, so the old process's last mark is not the one it wrote at start.
             await Task.Delay(2 * MarkInterval, TestContext.Current.CancellationToken);
@@ -49,7 +49,7 @@ public sealed class SingleNodeRestartTests : IDisposable
         }
 
         await using var restarted = await _deployment.StartNodeAsync(_address, _address);
-        await PollAsync(async () => (await IntervalsAsync(sessionId)).All(i => i.End != null), "the restarted server closes the lost room's intervals",
+        await Eventually.TrueAsync(async () => (await IntervalsAsync(sessionId)).All(i => i.End != null), "the restarted server closes the lost room's intervals",
             TimeSpan.FromSeconds(20));
 
         var lost = (await IntervalsAsync(sessionId)).Single(i => i.UserId == userId);
@@ -66,18 +66,4 @@ public sealed class SingleNodeRestartTests : IDisposable
 
     private Task<List<AttendanceIntervalRow>> IntervalsAsync(Guid sessionId) =>
         _deployment.QueryAsync(db => db.AttendanceIntervals.AsNoTracking().Where(i => i.SessionId == sessionId).ToListAsync());
-
-    private static async Task PollAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

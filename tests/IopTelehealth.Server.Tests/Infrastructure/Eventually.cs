@@ -16,4 +16,19 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>The same for a condition that has to ask (a database, a store).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

@@ -53,14 +53,14 @@ public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixt
             await therapist.AdmitAll();
             var userIds = await cluster.QueryAsync(db => db.Users.Where(u => u.Email!.StartsWith("patient")).ToDictionaryAsync(u => u.Email!, u => u.Id));
             var strandedIds = OnNodeB.Select(n => userIds[DemoAccounts.Patient(n)]).ToList();
-            await PollAsync(async () => (await OpenAsync(sessionId)).Count(i => strandedIds.Contains(i.UserId)) == 4, "the four patients on node B are present",
+            await Eventually.TrueAsync(async () => (await OpenAsync(sessionId)).Count(i => strandedIds.Contains(i.UserId)) == 4, "the four patients on node B are present",
                 TimeSpan.FromSeconds(20));
 
             // The session goes on for two heartbeat intervals, so the intervals end at a heartbeat rather than at the join.
             await Task.Delay(2 * HeartbeatInterval, TestContext.Current.CancellationToken);
             await leaver.LeaveSession();
             var leftAt = DateTimeOffset.UtcNow;
-            await PollAsync(async () => (await ClosedAsync(sessionId)).Any(i => i.UserId == userIds[DemoAccounts.Patient(1)]), "a clean leave closes at once",
+            await Eventually.TrueAsync(async () => (await ClosedAsync(sessionId)).Any(i => i.UserId == userIds[DemoAccounts.Patient(1)]), "a clean leave closes at once",
                 TimeSpan.FromSeconds(5));
             var clean = (await ClosedAsync(sessionId)).Single(i => i.UserId == userIds[DemoAccounts.Patient(1)]);
             Assert.Equal(AttendanceEndReason.Left, clean.EndReason);
@@ -69,7 +69,7 @@ public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixt
             var killedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             await cluster.NodeB.KillAsync();
-            await PollAsync(async () => (await ClosedAsync(sessionId)).Count(i => strandedIds.Contains(i.UserId)) == 4,
+            await Eventually.TrueAsync(async () => (await ClosedAsync(sessionId)).Count(i => strandedIds.Contains(i.UserId)) == 4,
                 "the lost node's patients are closed", DetectionBound);
             var detection = clock.Elapsed;
 
@@ -116,15 +116,15 @@ public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixt
         Assert.Contains(change.State.PendingAttendance, f => f.UserId == userId && f.Kind == AttendanceEventKind.Opened);
 
         // The live nodes' retry (every 5 s) records it, from the fact itself: the interval starts at the admission, not at recovery.
-        await PollAsync(async () => (await OpenAsync(sessionId)).Any(i => i.UserId == userId), "the staged admission is recorded", TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(async () => (await OpenAsync(sessionId)).Any(i => i.UserId == userId), "the staged admission is recorded", TimeSpan.FromSeconds(15));
         var opened = (await OpenAsync(sessionId)).Single(i => i.UserId == userId);
         Assert.InRange(opened.Start - admittedAt, TimeSpan.FromMilliseconds(-1), TimeSpan.FromMilliseconds(1));
-        await PollAsync(async () => (await dying.GetAsync(session, TestContext.Current.CancellationToken))!.PendingAttendance.Count == 0,
+        await Eventually.TrueAsync(async () => (await dying.GetAsync(session, TestContext.Current.CancellationToken))!.PendingAttendance.Count == 0,
             "the room forgets what the ledger holds", TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(session, await dying.ListPendingAttendanceAsync(TestContext.Current.CancellationToken));
 
         await patient.LeaveSession();
-        await PollAsync(async () => (await ClosedAsync(sessionId)).Any(i => i.UserId == userId && i.EndReason == AttendanceEndReason.Left),
+        await Eventually.TrueAsync(async () => (await ClosedAsync(sessionId)).Any(i => i.UserId == userId && i.EndReason == AttendanceEndReason.Left),
             "her clean leave closes the recovered interval", TimeSpan.FromSeconds(5));
     }
 
@@ -136,18 +136,4 @@ public sealed class AttendanceNodeLossTests(TwoNodeCluster cluster) : IClassFixt
 
     private async Task<RoomClient> ConnectAsync(string email, Uri server) =>
         await RoomParticipants.ConnectAsync([server], await cluster.TokenAsync(email));
-
-    private static async Task PollAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }
