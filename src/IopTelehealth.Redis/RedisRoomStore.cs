@@ -86,23 +86,12 @@ public sealed class RedisRoomStore : IRoomStore
         }
     }
 
-    public async Task<IReadOnlyList<SessionId>> ListActiveAsync(CancellationToken cancellationToken = default)
-    {
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        // Rooms that expired without ending (nobody ended them) are pruned here; their keys are already gone.
-        await _db.SortedSetRemoveRangeByScoreAsync(_keys.ActiveRooms, double.NegativeInfinity, now);
-        var members = await _db.SortedSetRangeByScoreAsync(_keys.ActiveRooms, now, double.PositiveInfinity, Exclude.Start);
-        return [.. members.Select(m => new SessionId(Guid.Parse(m.ToString())))];
-    }
+    // Rooms that expired without ending (nobody ended them) are pruned here; their keys are already gone.
+    public Task<IReadOnlyList<SessionId>> ListActiveAsync(CancellationToken cancellationToken = default) => ListUnexpiredAsync(_keys.ActiveRooms);
 
-    public async Task<IReadOnlyList<SessionId>> ListPendingAttendanceAsync(CancellationToken cancellationToken = default)
-    {
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        // A room that expired with facts still staged (a ledger down for the whole retention span) has nothing left to give.
-        await _db.SortedSetRemoveRangeByScoreAsync(_keys.PendingAttendanceRooms, double.NegativeInfinity, now);
-        var members = await _db.SortedSetRangeByScoreAsync(_keys.PendingAttendanceRooms, now, double.PositiveInfinity, Exclude.Start);
-        return [.. members.Select(m => new SessionId(Guid.Parse(m.ToString())))];
-    }
+    // A room that expired with facts still staged (a ledger down for the whole retention span) has nothing left to give.
+    public Task<IReadOnlyList<SessionId>> ListPendingAttendanceAsync(CancellationToken cancellationToken = default) =>
+        ListUnexpiredAsync(_keys.PendingAttendanceRooms);
 
     public async Task AppendChatAsync(SessionId sessionId, ChatMessage message, CancellationToken cancellationToken = default)
     {
@@ -123,6 +112,15 @@ public sealed class RedisRoomStore : IRoomStore
 
         var lines = await _db.ListRangeAsync(_keys.Chat(sessionId), -Math.Min(limit, ChatLimit), -1);
         return [.. lines.Select(line => JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)line).Span, RoomJson.ChatMessage)!)];
+    }
+
+    /// <summary>The members of a room index (sorted set scored by the room key's expiry) whose room has not expired; drops the others.</summary>
+    private async Task<IReadOnlyList<SessionId>> ListUnexpiredAsync(RedisKey index)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await _db.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, now);
+        var members = await _db.SortedSetRangeByScoreAsync(index, now, double.PositiveInfinity, Exclude.Start);
+        return [.. members.Select(m => new SessionId(Guid.Parse(m.ToString())))];
     }
 
     /// <summary>One read-transition-write round; null when another node changed the room in between.</summary>
