@@ -32,6 +32,7 @@ POLICY_RC_CREATED=""  # set when we blocked service starts during apt-get instal
 FAILURES=()
 TIMINGS=()
 LABELS=()
+FAILED_TESTS=()
 
 on_exit() {
   local rc=$?
@@ -188,6 +189,12 @@ counter() {
   echo "${value:-0}"
 }
 
+# failed_tests <trx>: the names of a TRX's failed tests, on one line.
+failed_tests() {
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"' "$1" |
+    sed -n 's/.* testName="\([^"]*\)".*/\1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g' | paste -sd ';' - || true
+}
+
 summarize() {
   local label trx counters total passed failed skipped sum_total=0 sum_passed=0 sum_failed=0 trx_count=0
   echo
@@ -206,6 +213,7 @@ summarize() {
     failed=$(($(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
     skipped=$(counter notExecuted "$counters")
     printf '  %-44s %4d passed, %4d failed, %4d skipped\n' "$label" "$passed" "$failed" "$skipped"
+    if ((failed > 0)); then FAILED_TESTS+=("$label: $(failed_tests "$trx")"); fi
     sum_total=$((sum_total + total))
     sum_passed=$((sum_passed + passed))
     sum_failed=$((sum_failed + failed))
@@ -220,6 +228,12 @@ summarize() {
     echo
     echo "FAILED:"
     printf '  %s\n' "${FAILURES[@]}"
+  fi
+  # Last, so that a log cut to its tail still names the tests that failed.
+  if ((${#FAILED_TESTS[@]} > 0)); then
+    echo
+    echo "Failed tests (their messages are in the TRX files):"
+    printf '  %s\n' "${FAILED_TESTS[@]}"
   fi
   echo
   echo "$sum_passed passed, $sum_failed failed"

@@ -21,7 +21,7 @@ internal sealed class JanusHandle(JanusGateway gateway, long sessionId, long id)
         var message = Message("message", body);
         if (jsep is not null)
         {
-            message["jsep"] = jsep;
+            message["jsep"] = Detached(jsep);
         }
 
         return ToReply(await gateway.SendAsync(message, expectEvent: true, cancellationToken));
@@ -84,11 +84,17 @@ internal sealed class JanusHandle(JanusGateway gateway, long sessionId, long id)
         var message = new JsonObject { ["janus"] = type, ["session_id"] = sessionId, ["handle_id"] = Id };
         if (body is not null)
         {
-            message["body"] = body;
+            message["body"] = Detached(body);
         }
 
         return message;
     }
+
+    /// <summary>
+    /// A request sent before (a join tried again after kicking a stale participant) belongs to its first message, and a
+    /// JSON node can have only one parent: that one is sent as a copy.
+    /// </summary>
+    private static JsonObject Detached(JsonObject node) => node.Parent is null ? node : node.DeepClone().AsObject();
 
     private static JanusPluginReply ToReply(JsonObject message) =>
         new(message["plugindata"]?["data"] as JsonObject ?? [], message["jsep"] as JsonObject);

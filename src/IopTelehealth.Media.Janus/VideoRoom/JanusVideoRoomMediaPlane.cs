@@ -137,13 +137,13 @@ public sealed partial class JanusVideoRoomMediaPlane : IMediaPlane, IAsyncDispos
         _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var participant)
             && (participant.Publisher is { IsAlive: true } || participant.Subscriber is { IsAlive: true });
 
-    /// <summary>Another server node destroyed the session's room: this node forgets it and closes what it still holds.</summary>
     /// <summary>The Janus session and the ids of the handles this server node holds for a participant (tests look them up at Janus).</summary>
     internal (long JanusSession, long? Publisher, long? Subscriber) HandlesOf(SessionId sessionId, ParticipantId participantId) =>
         _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var participant)
             ? ((room.Node.Gateway as JanusGateway)?.SessionId ?? 0, participant.Publisher?.Id, participant.Subscriber?.Id)
             : (0, null, null);
 
+    /// <summary>Another server node destroyed the session's room: this node forgets it and closes what it still holds.</summary>
     public async Task ForgetRoomLocalAsync(SessionId sessionId)
     {
         if (_rooms.TryRemove(sessionId, out var room))

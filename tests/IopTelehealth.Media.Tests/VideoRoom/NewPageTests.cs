@@ -98,6 +98,28 @@ public sealed class NewPageTests(VideoRoomFixture fixture) : IClassFixture<Video
         Assert.True(await fixture.JanusHasHandleAsync(before.JanusSession, before.Publisher!.Value, placement));
     }
 
+    [Fact]
+    public async Task A_new_page_on_another_server_node_replaces_the_stale_feed_and_publishes()
+    {
+        var placement = await fixture.Plane.EnsureRoomAsync(_session, 4, Ct);
+        var patient = await LivePublisherAsync();
+        var old = fixture.Plane.HandlesOf(_session, patient);
+        await using var otherNode = fixture.AnotherServerNode();
+
+        // The old page's publisher still holds the feed id at Janus, so the other node's join is refused (436) at first;
+        // it kicks the stale participant and joins again with the same request.
+        var publisher = Peer();
+        var answer = await otherNode.Plane.PublishAsync(_session, patient, MediaOwners.NewPage, publisher.Offer(), Ct);
+        Assert.Equal("answer", answer.Type);
+        await publisher.ConnectAsync(answer, weOffered: true, Connect);
+
+        var now = otherNode.Plane.HandlesOf(_session, patient);
+        Assert.True(await fixture.JanusHasHandleAsync(now.JanusSession, now.Publisher!.Value, placement));
+        Assert.NotEqual((old.JanusSession, old.Publisher), (now.JanusSession, now.Publisher));
+        var listed = Assert.Single(await fixture.ParticipantsAsync(placement), p => p!["id"]!.GetValue<long>() == FeedIds.For(patient));
+        Assert.True(listed!["publisher"]!.GetValue<bool>());
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var peer in _peers)

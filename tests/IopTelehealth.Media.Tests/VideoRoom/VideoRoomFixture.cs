@@ -29,10 +29,20 @@ public sealed class VideoRoomFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _janus.InitializeAsync();
-        var options = new JanusMediaOptions { Nodes = [_janus.Node], AllowLoopbackCandidates = false, NegotiationTimeout = TimeSpan.FromSeconds(3) };
-        _pool = new JanusGatewayPool(options.Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
-        Plane = new JanusVideoRoomMediaPlane(_pool, Directory, [Listener], Handles, options, TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
+        _pool = Pool();
+        Plane = new JanusVideoRoomMediaPlane(_pool, Directory, [Listener], Handles, Options(), TimeProvider.System, NullLogger<JanusVideoRoomMediaPlane>.Instance);
         _inspector = new JanusGateway(_janus.Node, new JanusGatewayOptions(), NullLogger<JanusGateway>.Instance);
+    }
+
+    /// <summary>
+    /// The media plane of a second server node: its own Janus connection and handles, the same rooms (the shared directory,
+    /// as Redis is between nodes).
+    /// </summary>
+    public ServerNode AnotherServerNode()
+    {
+        var pool = Pool();
+        return new ServerNode(pool, new JanusVideoRoomMediaPlane(pool, Directory, [], new MediaHandleRegistry(), Options(), TimeProvider.System,
+            NullLogger<JanusVideoRoomMediaPlane>.Instance));
     }
 
     public async ValueTask DisposeAsync()
@@ -49,5 +59,20 @@ public sealed class VideoRoomFixture : IAsyncLifetime
         }
 
         await _janus.DisposeAsync();
+    }
+
+    private JanusMediaOptions Options() => new() { Nodes = [_janus.Node], AllowLoopbackCandidates = false, NegotiationTimeout = TimeSpan.FromSeconds(3) };
+
+    private JanusGatewayPool Pool() => new(Options().Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
+
+    public sealed class ServerNode(JanusGatewayPool pool, JanusVideoRoomMediaPlane plane) : IAsyncDisposable
+    {
+        public JanusVideoRoomMediaPlane Plane { get; } = plane;
+
+        public async ValueTask DisposeAsync()
+        {
+            await Plane.DisposeAsync();
+            await pool.DisposeAsync();
+        }
     }
 }
