@@ -124,11 +124,13 @@ public sealed class AttendanceWorkflowPagesTests(AttendanceAppFixture app) : ICl
     }
 
     [Fact]
-    public async Task The_group_dashboard_charts_the_attendance_rate_of_each_week_with_sessions()
+    public async Task The_group_dashboard_charts_the_attendance_rate_of_every_week_and_marks_weeks_without_sessions()
     {
-        // Everyone enrolled five weeks ago. Three weeks ago: 2 of 8 came. Two weeks ago: all 8, then 3 of 6 (2 excused): 11 of 14.
+        // Everyone enrolled five weeks ago. Four weeks ago: nobody came (0 %). Three weeks ago: 2 of 8 came. Two weeks ago: all
+        // 8, then 3 of 6 (2 excused): 11 of 14.
         var thisMonday = await EnrollSinceFiveWeeksAsync();
-        var (threeAgo, twoAgo) = (thisMonday.AddDays(-21), thisMonday.AddDays(-14));
+        var (fourAgo, threeAgo, twoAgo) = (thisMonday.AddDays(-28), thisMonday.AddDays(-21), thisMonday.AddDays(-14));
+        await app.Server.PastSessionInClinicAsync(fourAgo.AddDays(2), "Boundaries", []);
         var few = await app.Server.PastSessionInClinicAsync(threeAgo.AddDays(1), "Relapse prevention", [1, 2]);
         var all = await app.Server.PastSessionInClinicAsync(twoAgo.AddDays(1), "Coping skills", [1, 2, 3, 4, 5, 6, 7, 8]);
         var half = await app.Server.PastSessionInClinicAsync(twoAgo.AddDays(3), "Family roles", [1, 2, 3]);
@@ -152,11 +154,28 @@ public sealed class AttendanceWorkflowPagesTests(AttendanceAppFixture app) : ICl
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart.Locator("rect.rate-bar")).ToHaveCountAsync(weeksWithSessions.Length);
         Assert.Equal(weeksWithSessions, await chart.Locator("rect.rate-bar").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.week)"));
+        // The default range is the last eight clinic weeks, each in its slot; a week without sessions is marked, not left out.
+        var eightWeeks = Enumerable.Range(0, 8).Select(k => Day(thisMonday.AddDays(7 * (k - 7)))).ToArray();
+        await Expect(chart.Locator("g.week")).ToHaveCountAsync(8);
+        Assert.Equal(eightWeeks.Except(weeksWithSessions),
+            await chart.Locator("g.no-sessions").EvaluateAllAsync<string[]>("weeks => weeks.map(w => w.dataset.week)"));
+        Assert.Contains(Day(fourAgo), weeksWithSessions);
+        Assert.DoesNotContain(Day(thisMonday.AddDays(-7)), weeksWithSessions);
+        await Expect(chart.Locator($"g.no-sessions[data-week='{Day(thisMonday.AddDays(-7))}'] > title"))
+            .ToHaveTextAsync($"Week of {thisMonday.AddDays(-7).ToString("MMM d", CultureInfo.InvariantCulture)}: no sessions");
+        // The 0 % week has a bar of no height and a mark the browser draws on the baseline.
+        await Expect(chart.Locator($"rect.rate-bar[data-week='{Day(fourAgo)}'] > title"))
+            .ToHaveTextAsync($"Week of {fourAgo.ToString("MMM d", CultureInfo.InvariantCulture)}: 0% (0 of 8)");
+        var zeroMark = chart.Locator($"rect.zero-rate[data-week='{Day(fourAgo)}']");
+        await Expect(zeroMark).ToBeVisibleAsync();
+        Assert.Equal(1, await chart.Locator("rect.zero-rate").CountAsync());
         var low = chart.Locator($"rect.rate-bar[data-week='{Day(threeAgo)}']");
         var high = chart.Locator($"rect.rate-bar[data-week='{Day(twoAgo)}']");
         await Expect(low.Locator("title")).ToHaveTextAsync($"Week of {threeAgo.ToString("MMM d", CultureInfo.InvariantCulture)}: 25% (2 of 8)");
         await Expect(high.Locator("title")).ToHaveTextAsync($"Week of {twoAgo.ToString("MMM d", CultureInfo.InvariantCulture)}: 79% (11 of 14)");
         await Expect(chart.Locator($"rect.rate-bar[data-week='{Day(thisMonday.AddDays(-7))}']")).ToHaveCountAsync(0);
+        var zeroBox = await zeroMark.BoundingBoxAsync();
+        Assert.NotNull(zeroBox);
 
         // The browser drew them: both stand on the same baseline and their heights keep the rates' ratio (0.7857 / 0.25).
         var lowBox = await low.BoundingBoxAsync();
@@ -165,6 +184,7 @@ public sealed class AttendanceWorkflowPagesTests(AttendanceAppFixture app) : ICl
         Assert.NotNull(highBox);
         Assert.InRange(highBox.Height / lowBox.Height, 3.0, 3.3);
         Assert.InRange(highBox.Y + highBox.Height - (lowBox.Y + lowBox.Height), -1, 1);
+        Assert.InRange(zeroBox.Y + zeroBox.Height - (lowBox.Y + lowBox.Height), -1, 1);
 
         await Expect(SessionRow(page, few).Locator("td")).ToHaveTextAsync([Day(threeAgo.AddDays(1)), "Relapse prevention", "2", "8", "25%"]);
         await Expect(SessionRow(page, all).Locator("td")).ToHaveTextAsync([Day(twoAgo.AddDays(1)), "Coping skills", "8", "8", "100%"]);

@@ -27,9 +27,13 @@ public sealed record PatientWeeksDto(Guid PatientId, string Alias, string? Legal
 
 public sealed record SessionRateDto(Guid SessionId, DateOnly LocalDate, string Topic, int Expected, int Attended, double Rate);
 
-public sealed record WeekRateDto(DateOnly Monday, int Expected, int Attended, double Rate);
+/// <summary>One clinic week of the range; a week without a started session has <see cref="Sessions"/> 0 (and no rate).</summary>
+public sealed record WeekRateDto(DateOnly Monday, int Sessions, int Expected, int Attended, double Rate);
 
-/// <summary>Attendance rate = patients with minutes / patients expected (enrolled and not excused).</summary>
+/// <summary>
+/// Attendance rate = patients who attended (any presence) / patients expected (enrolled and not excused). Every week of the range
+/// is listed, oldest first, so a chart's time axis stays even.
+/// </summary>
 public sealed record GroupDashboardDto(Guid GroupId, string GroupName, IReadOnlyList<SessionRateDto> Sessions, IReadOnlyList<WeekRateDto> Weeks);
 
 public sealed record ContactDto(string Method, string Note, string ByName, DateTimeOffset At);

@@ -30,6 +30,12 @@ public sealed record SessionAttendance(SessionId SessionId, Guid UserId, int Min
     IReadOnlyDictionary<AttendanceMode, int> MinutesByMode)
 {
     /// <summary>
+    /// Attended at all (present or partial: any presence in the scheduled window, remote or in person, even under a minute).
+    /// The one rule behind the roster's participant count, the dashboard's attendance rate and the billing export's group size.
+    /// </summary>
+    public bool Attended => Status is AttendanceStatus.Present or AttendanceStatus.Partial;
+
+    /// <summary>
     /// Minutes count from the scheduled start (waiting in an early-opened room is not therapy) to each interval's end; an
     /// open interval counts up to <paramref name="asOf"/>. Minutes are whole minutes, rounded down, of the summed seconds.
     /// </summary>

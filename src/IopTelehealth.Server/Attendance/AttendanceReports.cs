@@ -80,12 +80,20 @@ internal sealed class AttendanceReports(IopDbContext db, ClinicScope scope, Atte
         var rates = sessions.Select(s =>
         {
             var expected = s.Patients.Count(p => p.Attendance.Status != AttendanceStatus.Excused);
-            var attended = s.Patients.Count(p => p.Attendance.Minutes > 0 || p.Attendance.StillPresent);
+            var attended = s.ParticipantCount;
             return new SessionRateDto(s.Session.Id, s.Session.LocalDate, s.Session.Topic, expected, attended, Rate(attended, expected));
         }).ToList();
-        var weeks = rates.GroupBy(r => ClinicWeek.Containing(r.LocalDate, zone).Monday).OrderBy(g => g.Key)
-            .Select(g => new WeekRateDto(g.Key, g.Sum(r => r.Expected), g.Sum(r => r.Attended), Rate(g.Sum(r => r.Attended), g.Sum(r => r.Expected))))
-            .ToList();
+        var byWeek = rates.ToLookup(r => ClinicWeek.Containing(r.LocalDate, zone).Monday);
+        var weeks = new List<WeekRateDto>();
+        // Up to this week: a later week has no session that started yet, which is not "no sessions".
+        var lastMonday = ClinicWeek.Containing(last < today ? last : today, zone).Monday;
+        for (var monday = ClinicWeek.Containing(first, zone).Monday; monday <= lastMonday; monday = monday.AddDays(7))
+        {
+            var week = byWeek[monday].ToList();
+            var (expected, attended) = (week.Sum(r => r.Expected), week.Sum(r => r.Attended));
+            weeks.Add(new WeekRateDto(monday, week.Count, expected, attended, Rate(attended, expected)));
+        }
+
         await access.AuditReadAsync("attendance-group", groupId, $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}", cancellationToken);
         return ApiResult<GroupDashboardDto>.Ok(new GroupDashboardDto(groupId, group!.Name, rates, weeks));
     }

@@ -15,8 +15,8 @@ internal sealed record LoadedSession(GroupSession Session, TherapyGroup Group, P
 {
     public SessionWindow Window => new(new SessionId(Session.Id), Session.LocalDate, Session.ScheduledStart, Session.ScheduledEnd);
 
-    /// <summary>Patients who attended any minute (remote or in person): the group's participant count for billing.</summary>
-    public int ParticipantCount => Patients.Count(p => p.Attendance.Status is AttendanceStatus.Present or AttendanceStatus.Partial);
+    /// <summary>Patients who attended (<see cref="SessionAttendance.Attended"/>): the group's participant count on the roster and for billing.</summary>
+    public int ParticipantCount => Patients.Count(p => p.Attendance.Attended);
 }
 
 internal sealed record LoadedPatient(PatientProfile Profile, SessionAttendance Attendance, AttendanceExcuse? Excuse);

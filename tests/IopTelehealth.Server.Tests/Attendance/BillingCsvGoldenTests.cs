@@ -10,7 +10,7 @@ namespace IopTelehealth.Server.Tests.Attendance;
 /// <summary>
 /// The billing export against a golden file written by hand from the billing rules (docs/attendance.md), not from the code's output:
 /// mode split with modifiers 95 / 93 / none, the H0015 daily minimum across two sessions of one day, 179 minutes missing it,
-/// an absent patient without rows, the group's participant count.
+/// an absent patient without rows, a patient present for 40 seconds without rows but counted in the group's participant count.
 /// </summary>
 public sealed class BillingCsvGoldenTests
 {
@@ -20,7 +20,7 @@ public sealed class BillingCsvGoldenTests
     [Fact]
     public void The_export_matches_the_golden_file_byte_for_byte()
     {
-        var (a, b, c, d) = (Patient('a'), Patient('b'), Patient('c'), Patient('d'));
+        var (a, b, c, d, e) = (Patient('a'), Patient('b'), Patient('c'), Patient('d'), Patient('e'));
         var day1 = new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero);
         var s1 = Session(1, new DateOnly(2026, 3, 2), day1, 180);
         var s2 = Session(2, new DateOnly(2026, 3, 2), day1.AddMinutes(180), 90);
@@ -28,9 +28,10 @@ public sealed class BillingCsvGoldenTests
 
         var sessions = new[]
         {
-            Loaded(s1, [a, b, c, d],
+            Loaded(s1, [a, b, c, d, e],
                 Interval(s1, a, AttendanceMode.Video, 0, 100), Interval(s1, a, AttendanceMode.AudioOnly, 100, 120),
-                Interval(s1, b, AttendanceMode.InPerson, 0, 180), Interval(s1, c, AttendanceMode.Video, 0, 60)),
+                Interval(s1, b, AttendanceMode.InPerson, 0, 180), Interval(s1, c, AttendanceMode.Video, 0, 60),
+                Interval(s1, e, AttendanceMode.Video, 30, 30) with { End = s1.ScheduledStart.AddMinutes(30).AddSeconds(40) }),
             Loaded(s2, [a], Interval(s2, a, AttendanceMode.Video, 0, 90)),
             Loaded(s3, [c], Interval(s3, c, AttendanceMode.AudioOnly, 0, 179)),
         };
