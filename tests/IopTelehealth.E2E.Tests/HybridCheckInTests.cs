@@ -9,7 +9,8 @@ namespace IopTelehealth.E2E.Tests;
 /// <summary>
 /// The hybrid clinic in real browsers: the front desk's roster on a tablet checks a patient in and out while the therapist,
 /// in the room page, sees the "In clinic" badge come and go; the clinic room's PC pairs by the device flow, shows the code,
-/// and sends the room's camera and microphone to the therapist (and shows the therapist).
+/// and sends the room's camera and microphone to the therapist (and shows the therapist); a patient's phone that was in the room
+/// when the front desk checked them in says so and offers no rejoin.
 /// </summary>
 public sealed class HybridCheckInTests(MeshAppFixture app) : IClassFixture<MeshAppFixture>
 {
@@ -50,6 +51,36 @@ public sealed class HybridCheckInTests(MeshAppFixture app) : IClassFixture<MeshA
         await Expect(inRoom).ToHaveCountAsync(0);
         Assert.Empty(app.ConsoleErrors(desk));
         Assert.Empty(app.ConsoleErrors(therapist));
+    }
+
+    [Fact]
+    public async Task A_patients_phone_in_the_room_says_they_are_checked_in_at_the_clinic_when_the_front_desk_checks_them_in()
+    {
+        const string phoneAlias = "River";
+        var sessionId = await app.Server.NewSessionAsync();
+        await using var therapist = await app.Server.TherapistInAsync(sessionId);
+        var phone = await app.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.SignInFromHomeAsync(DemoAccounts.Patient(2), DemoAccounts.Password);
+        await phone.GotoAsync($"/sessions/{sessionId}/join");
+        await phone.AttestAndJoinAsync();
+        await Expect(phone.Locator(".lobby-status")).ToContainTextAsync("Waiting for the therapist to admit you");
+        await Eventually.TrueAsync(() => therapist.View.Lobby.Any(p => p.DisplayName == phoneAlias), "the therapist sees the phone in the lobby");
+        await therapist.AdmitAll();
+        await Expect(phone.Locator("#video-area")).ToBeVisibleAsync();
+
+        // The patient walks into the clinic and the front desk checks them in (the tablet roster's own API call).
+        using var desk = await app.Server.ApiAsAsync(DemoAccounts.Staff, DemoAccounts.Password, DemoAccounts.TotpSecret);
+        var patientId = await app.Server.UserIdAsync(DemoAccounts.Patient(2));
+        (await desk.ApiPostAsync($"/api/sessions/{sessionId}/check-in/patients/{patientId}", new { })).EnsureSuccessStatusCode();
+
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You're checked in at the clinic");
+        await Expect(phone.Locator(".gone-reason")).ToContainTextAsync("Your attendance continues in person");
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Join again" })).ToHaveCountAsync(0);
+        await Expect(phone.Locator("#video-area")).ToHaveCountAsync(0);
+        await Eventually.TrueAsync(() => therapist.View.Participants.Any(p => p.DisplayName == phoneAlias && p.InClinic),
+            "the therapist's room keeps the patient, now in the clinic");
+        Assert.Empty(app.ConsoleErrors(phone));
     }
 
     [Fact]
