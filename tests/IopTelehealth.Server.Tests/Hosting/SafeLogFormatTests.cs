@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
-namespace IopTelehealth.Server.Tests.Identity;
+namespace IopTelehealth.Server.Tests.Hosting;
 
 /// <summary>
 /// Whoever logs an exception (our code, EF Core, ASP.NET Core), the server's console log holds its types, never its message
