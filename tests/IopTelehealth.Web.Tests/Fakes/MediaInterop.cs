@@ -20,7 +20,7 @@ public static class MediaInterop
         var module = js.SetupModule(MediaModule.Path);
         module.Setup<DeviceList>("startPreview", _ => true).SetResult(Devices);
         module.SetupVoid("stopPreview").SetVoidResult();
-        foreach (var call in new[] { "join", "participants", "setLocal", "render", "signal", "feedsChanged", "mediaRestart", "resumed", "setAudioOnly", "leave" })
+        foreach (var call in new[] { "join", "attach", "participants", "setLocal", "render", "signal", "feedsChanged", "mediaRestart", "resumed", "setAudioOnly", "leave" })
         {
             module.SetupVoid(call, _ => true).SetVoidResult();
         }

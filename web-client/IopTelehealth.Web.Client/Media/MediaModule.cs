@@ -23,8 +23,11 @@ public sealed class MediaModule(IJSRuntime js) : IAsyncDisposable
 
     public async Task StopPreviewAsync() => await (await Module).InvokeVoidAsync("stopPreview");
 
-    internal async Task JoinAsync(ElementReference area, MediaJoinConfig config, DotNetObjectReference<MediaBridge> bridge) =>
-        await (await Module).InvokeVoidAsync("join", area, config, bridge);
+    internal async Task JoinAsync(MediaJoinConfig config, DotNetObjectReference<MediaBridge> bridge) =>
+        await (await Module).InvokeVoidAsync("join", config, bridge);
+
+    /// <summary>The room screen's video area is on the page (before or after the join).</summary>
+    public async Task AttachAsync(ElementReference area) => await (await Module).InvokeVoidAsync("attach", area);
 
     public async Task ParticipantsAsync(IReadOnlyList<string> ids) => await (await Module).InvokeVoidAsync("participants", ids);
 

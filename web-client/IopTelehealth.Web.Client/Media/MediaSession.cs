@@ -16,6 +16,7 @@ public sealed class MediaSession : IAsyncDisposable
     private string _participantsSent = "";
     private (bool Audio, bool Video)? _localSent;
     private readonly List<(string From, MeshSignalDto Signal)> _early = [];
+    private Task? _start;
     private bool _started;
 
     /// <summary>
@@ -47,9 +48,21 @@ public sealed class MediaSession : IAsyncDisposable
 
     public string Mode => _room.State.Media?.Mode ?? WireMediaModes.Mesh;
 
-    public async Task StartAsync(ElementReference area, MediaChoices choices)
+    /// <summary>
+    /// Starts media once: the page calls it the moment the admission arrives (the camera, the connections and the render
+    /// of the room screen overlap), the video grid when it appears; both get the same start.
+    /// </summary>
+    public Task StartAsync(MediaChoices choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
+        return _start ??= StartOnceAsync(choices);
+    }
+
+    /// <summary>The video grid is on the page: media.js sets its tiles' sources from here on.</summary>
+    public Task AttachAsync(ElementReference area) => _module.AttachAsync(area);
+
+    private async Task StartOnceAsync(MediaChoices choices)
+    {
         var self = _room.State.Self;
         var media = _room.State.Media;
         AudioOnly = choices.AudioOnly;
@@ -67,7 +80,7 @@ public sealed class MediaSession : IAsyncDisposable
         var participants = Participants();
         _participantsSent = string.Join(',', participants);
         _localSent = (self?.AudioOn ?? false, self?.VideoOn ?? false);
-        var join = _module.JoinAsync(area, new MediaJoinConfig(Mode, media?.IceServers ?? [], _room.State.SelfId ?? "", AudioOnly,
+        var join = _module.JoinAsync(new MediaJoinConfig(Mode, media?.IceServers ?? [], _room.State.SelfId ?? "", AudioOnly,
             _localSent.Value.Audio, _localSent.Value.Video, choices.AudioDeviceId, choices.VideoDeviceId, participants), _bridge);
         // From here hub events may go to media.js: they queue behind the join (same module, same order) and wait for its start.
         _started = true;
@@ -158,6 +171,7 @@ public sealed class MediaSession : IAsyncDisposable
     /// <summary>Stops every track and closes every connection (the room screen went away: leave, removal, end).</summary>
     public async Task StopAsync()
     {
+        _start = null;
         if (_started)
         {
             _started = false;

@@ -25,7 +25,7 @@ public sealed class VideoGridTests : WebTestContext
     private IRenderedComponent<VideoGrid> RenderGrid(bool moderator = false) => Render<VideoGrid>(p => p
         .Add(c => c.Room, _room).Add(c => c.Session, _session).Add(c => c.Choices, _choices).Add(c => c.Moderator, moderator));
 
-    private MediaJoinConfig JoinConfig() => (MediaJoinConfig)Assert.Single(_media.Invocations["join"]).Arguments[1]!;
+    private MediaJoinConfig JoinConfig() => (MediaJoinConfig)Assert.Single(_media.Invocations["join"]).Arguments[0]!;
 
     [Fact]
     public void Joins_media_with_the_mode_ice_servers_devices_and_everyone_connected()
@@ -64,7 +64,7 @@ public sealed class VideoGridTests : WebTestContext
     public void Highlights_the_active_speaker_from_the_stats()
     {
         var cut = RenderGrid();
-        var bridge = (DotNetObjectReference<MediaBridge>)Assert.Single(_media.Invocations["join"]).Arguments[2]!;
+        var bridge = (DotNetObjectReference<MediaBridge>)Assert.Single(_media.Invocations["join"]).Arguments[1]!;
 
         cut.InvokeAsync(() => bridge.Value.OnStats(new MediaStats("good", 40, 0, TestRooms.TherapistId)));
 
@@ -135,7 +135,7 @@ public sealed class VideoGridTests : WebTestContext
     {
         _room.SubscribeOffer = new SdpDto("offer", "v=0 sfu offer");
         RenderGrid();
-        var bridge = ((DotNetObjectReference<MediaBridge>)_media.Invocations["join"][0].Arguments[2]!).Value;
+        var bridge = ((DotNetObjectReference<MediaBridge>)_media.Invocations["join"][0].Arguments[1]!).Value;
 
         Assert.Equal("v=0 publisher answer", (await bridge.Publish(new SdpDto("offer", "v=0"))).Sdp);
         Assert.Equal("v=0 sfu offer", (await bridge.Subscribe())!.Sdp);
@@ -164,6 +164,7 @@ public sealed class VideoGridTests : WebTestContext
     {
         var module = JSInterop.SetupModule(MediaModule.Path);
         module.SetupVoid("join", _ => true).SetException(new JSException("Publish refused"));
+        module.SetupVoid("attach", _ => true).SetVoidResult();
         module.SetupVoid("leave").SetVoidResult();
         module.SetupVoid("render").SetVoidResult();
 

@@ -67,6 +67,26 @@ public sealed class JoinSessionTests : WebTestContext
     }
 
     [Fact]
+    public void Admission_from_the_lobby_starts_media_at_once_and_the_video_grid_attaches_to_that_start()
+    {
+        var cut = RenderPage();
+        FillAttestation(cut);
+        cut.Find("form").Submit();
+        Assert.Equal("lobby", Stage(cut));
+        Assert.Empty(_media.Invocations["join"]);
+
+        _room.Admission = "admitted";
+        _room.Participants = [TestRooms.Therapist(), TestRooms.Patient(TestRooms.SelfId, "Oak")];
+        _room.RaiseChanged();
+
+        cut.WaitForAssertion(() => Assert.Single(_media.Invocations["attach"]));
+        // One start, from the admission, before the room screen's video area was handed over.
+        Assert.Single(_media.Invocations["join"]);
+        Assert.True(_media.Calls().IndexOf("join") < _media.Calls().IndexOf("attach"));
+        Assert.Equal(TestRooms.SelfId, cut.Find("#video-area").GetAttribute("data-self-id"));
+    }
+
+    [Fact]
     public void A_therapist_joins_straight_into_the_room_with_the_moderation_panel()
     {
         _room.PreJoin = TestRooms.TherapistPreJoin();
@@ -195,6 +215,7 @@ public sealed class JoinSessionTests : WebTestContext
 
         cut.WaitForAssertion(() => Assert.Single(_media.Invocations["join"]));
         Assert.True(_media.Calls().IndexOf("stopPreview") < _media.Calls().IndexOf("join"));
+        Assert.Single(_media.Invocations["attach"]);
 
         _room.Admission = "left";
         _room.Removed = true;

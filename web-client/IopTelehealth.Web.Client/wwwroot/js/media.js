@@ -11,6 +11,8 @@ import { stopPreview, takePreview } from './media/preview.js';
 const STATS_EVERY_MS = 1000;
 
 let room = null;
+// The video area of the room screen, once it is on the page (attach); a room started before it renders tiles later.
+let area = null;
 
 // Pre-join: preview, device pickers, level meter.
 export { startPreview, stopPreview } from './media/preview.js';
@@ -19,16 +21,25 @@ export { startPreview, stopPreview } from './media/preview.js';
 
 /**
  * Starts media in the room. `config`: { mode, iceServers, selfId, audioOnly, audio, video, audioDeviceId,
- * videoDeviceId, participants }. `area` holds the tiles Blazor renders (video[data-participant-id]) and a
- * [data-media-audio] element this module fills with the remote audio players.
+ * videoDeviceId, participants }. The page may start it from the admission, before the room screen is drawn: the tiles
+ * get their streams once attach() hands over the video area.
  */
-export async function join(area, config, bridge) {
+export async function join(config, bridge) {
     // Synchronously up to start(): hub events queued right behind this call must already find the new room.
     stopPreview();
     room?.close();
     const r = room = new Room(area, config, bridge);
     r.ready = r.start();
     await r.ready;
+}
+
+/**
+ * The room screen is on the page: `element` holds the tiles Blazor renders (video[data-participant-id]) and a
+ * [data-media-audio] element this module fills with the remote audio players. Before or after join().
+ */
+export function attach(element) {
+    area = element;
+    room?.attach(element);
 }
 
 /** The room's participants changed (ids of admitted, connected people; self excluded by the room). */
@@ -90,6 +101,7 @@ export async function leave() {
     stopPreview();
     const r = room;
     room = null;
+    area = null;
     r?.close();
 }
 
@@ -287,13 +299,20 @@ class Room {
         const owners = owner ? [owner] : [...this.remote.keys()];
         for (const id of owners) {
             this.remote.delete(id);
-            this.area.querySelector(`audio[data-participant-id="${id}"]`)?.remove();
+            this.area?.querySelector(`audio[data-participant-id="${id}"]`)?.remove();
         }
+        this.render();
+    }
+
+    attach(element) {
+        this.area = element;
+        this.timeline.attached ??= performance.now();
         this.render();
     }
 
     /** Video tiles are Blazor's; this only sets their sources. Remote sound plays from audio elements this module owns. */
     render() {
+        if (!this.area) return;
         for (const video of this.area.querySelectorAll('video[data-participant-id]')) {
             const id = video.dataset.participantId;
             video.muted = true;
@@ -379,7 +398,7 @@ class Room {
         devices.stopTracks(this.screen);
         this.screen = null;
         this.remote.clear();
-        for (const video of this.area.querySelectorAll('video[data-participant-id]')) video.srcObject = null;
-        this.area.querySelector('[data-media-audio]')?.replaceChildren();
+        for (const video of this.area?.querySelectorAll('video[data-participant-id]') ?? []) video.srcObject = null;
+        this.area?.querySelector('[data-media-audio]')?.replaceChildren();
     }
 }
