@@ -6,7 +6,7 @@ import * as devices from './media/devices.js';
 import { StatsSampler, grade } from './media/stats.js';
 import { SfuLink } from './media/sfu.js';
 import { MeshLink } from './media/mesh.js';
-import { stopPreview, takePreview } from './media/preview.js';
+import { stopPreview } from './media/preview.js';
 
 const STATS_EVERY_MS = 1000;
 
@@ -153,9 +153,9 @@ class Room {
     }
 
     async start() {
-        let stream = takePreview(this.audioOnly);
+        let stream;
         try {
-            stream ??= await devices.capture({ ...this.devices, audioOnly: this.audioOnly });
+            stream = await devices.capture({ ...this.devices, audioOnly: this.audioOnly });
         } catch (e) {
             // No camera or microphone (denied, missing): the person still sees and hears the group.
             console.warn('media: no local devices', e?.name);

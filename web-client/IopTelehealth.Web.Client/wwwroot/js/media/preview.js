@@ -1,5 +1,6 @@
 // The pre-join page's camera preview and microphone level meter (media.js re-exports startPreview / stopPreview for
-// Blazor); the room takes the preview's stream over instead of starting the camera a second time.
+// Blazor). The preview stops when the form goes (a patient may wait in the lobby for minutes: no camera runs unseen
+// there); the room starts the camera again.
 
 import * as devices from './devices.js';
 
@@ -28,16 +29,4 @@ export function stopPreview() {
     devices.stopTracks(preview.stream);
     if (preview.video) preview.video.srcObject = null;
     preview = null;
-}
-
-/** The preview's stream goes on into the room (no second camera start); its meter stops. */
-export function takePreview(audioOnly) {
-    if (!preview || preview.audioOnly !== audioOnly) {
-        stopPreview();
-        return null;
-    }
-    preview.stopMeter();
-    const stream = preview.stream;
-    preview = null;
-    return stream;
 }
