@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 var builder = WebApplication.CreateBuilder(args);
 HostConfiguration.ApplyEmbeddedDefaults(builder);
 // Exceptions in the log as their types only, whoever logs them (SafeConsoleFormatter says why).
-builder.Logging.AddConsole(options => options.FormatterName = SafeConsoleFormatter.Name).AddConsoleFormatter<SafeConsoleFormatter, ConsoleFormatterOptions>();
+builder.Logging.AddConsole(options => options.FormatterName = SafeConsoleFormatter.FormatterName).AddConsoleFormatter<SafeConsoleFormatter, ConsoleFormatterOptions>();
 var dataDirectory = HostConfiguration.PrepareDataDirectory(builder);
 
 var database = builder.Configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();

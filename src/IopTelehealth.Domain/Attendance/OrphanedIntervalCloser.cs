@@ -19,9 +19,10 @@ public sealed record ServerLife(DateTimeOffset StartedAt, DateTimeOffset? Previo
 /// An interval is an orphan when its session's room does not hold the person present through the interval's channel and holds
 /// no staged facts about them, and the interval is still the same open one after the room was read (a leave recorded, or a
 /// rejoin, in between is a different story, not an orphan). The close is a node-lost fact with an id derived from the
-/// interval's start, so nodes reconciling together record it once, and it orders after every other fact of its instant. It is placed at the last moment the previous process was
-/// alive when the interval began before this process (the room died with it), else at detection (the room vanished while this
-/// process ran; the error is at most one reconciliation interval).
+/// interval's start, so nodes reconciling together record it once, and it orders after every other fact of its instant.
+/// It is placed at the last moment the previous process was alive when the interval began before this process (the room
+/// died with it), else at detection (the room vanished while this process ran; the error is at most one reconciliation
+/// interval).
 /// </remarks>
 public sealed class OrphanedIntervalCloser(IRoomStore rooms, IAttendanceLog log, TimeProvider clock)
 {

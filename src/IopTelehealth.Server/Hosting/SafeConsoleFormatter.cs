@@ -11,9 +11,9 @@ namespace IopTelehealth.Server.Hosting;
 /// patient's address in a validation message) and its stack trace is no operator's business, so neither is written, also
 /// when a framework (EF Core, ASP.NET Core) logs the exception itself.
 /// </summary>
-internal sealed class SafeConsoleFormatter() : ConsoleFormatter(Name)
+internal sealed class SafeConsoleFormatter() : ConsoleFormatter(FormatterName)
 {
-    public new const string Name = "iop";
+    public const string FormatterName = "iop";
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -35,7 +35,7 @@ internal sealed class SafeConsoleFormatter() : ConsoleFormatter(Name)
     }
 
     /// <summary>The exception's type chain, e.g. "DbUpdateException → SqliteException".</summary>
-    internal static string Describe(Exception exception)
+    private static string Describe(Exception exception)
     {
         var parts = new List<string>();
         for (Exception? e = exception; e is not null && parts.Count < 5; e = e.InnerException)

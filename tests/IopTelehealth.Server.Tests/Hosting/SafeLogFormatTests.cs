@@ -41,7 +41,7 @@ public sealed class SafeLogFormatTests
     {
         await using var server = new IopServer();
 
-        Assert.Equal(SafeConsoleFormatter.Name, server.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        Assert.Equal(SafeConsoleFormatter.FormatterName, server.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
         Assert.Contains(server.Services.GetServices<ConsoleFormatter>(), f => f is SafeConsoleFormatter);
     }
 
