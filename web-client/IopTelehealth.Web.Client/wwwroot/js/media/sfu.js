@@ -70,7 +70,15 @@ export class SfuLink {
             try {
                 do {
                     this.#subscribeAgain = false;
-                    await this.#subscribeOnce();
+                    try {
+                        await this.#subscribeOnce();
+                    } catch (e) {
+                        // A newer request came while this one ran (a feed came up: FeedsChanged). It may succeed where
+                        // this one failed (after a Janus restart a feed can be listed while it republishes), so it is
+                        // not dropped; only the last attempt's failure is the caller's.
+                        if (!this.#subscribeAgain || this.#closed) throw e;
+                        console.warn('media: a subscription failed; the newer request tries again', e?.message);
+                    }
                 } while (this.#subscribeAgain && !this.#closed);
             } finally {
                 this.#subscribing = null;
