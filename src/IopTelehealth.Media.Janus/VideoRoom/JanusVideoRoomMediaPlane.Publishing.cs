@@ -101,18 +101,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         }
 
         // Kicked at the SFU even when another server node holds the handles: the feed id is the same everywhere.
-        try
-        {
-            await _admin.RequestAsync(room.Node, VideoRoomRequests.Kick(room.Record, FeedIds.For(participantId)), cancellationToken);
-        }
-        catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed)
-        {
-            // Not in the room (never joined, or left already).
-        }
-        catch (JanusException e)
-        {
-            throw Refused(e);
-        }
+        await Janus(() => KickAsync(room, FeedIds.For(participantId), cancellationToken));
 
         if (room.Participants.TryRemove(participantId, out var participant))
         {
@@ -138,8 +127,10 @@ public sealed partial class JanusVideoRoomMediaPlane
             }
             catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomIdExists)
             {
-                // A stale participant with our id (its handle lived on a lost session or another server node): replace it.
-                await _admin.RequestAsync(room.Node, VideoRoomRequests.Kick(room.Record, participant.FeedId), cancellationToken);
+                // A stale participant with our id: its handle lived on a lost session or another server node, or it is our
+                // own detached handle, which Janus lets go of a moment after the detach. Replace it; if it is gone by the
+                // time of the kick, so much the better.
+                await KickAsync(room, participant.FeedId, cancellationToken);
                 await handle.MessageAsync(join, null, cancellationToken);
             }
         }
@@ -154,6 +145,19 @@ public sealed partial class JanusVideoRoomMediaPlane
         var (sessionId, participantId) = (room.SessionId, participant.Id);
         handle.EventReceived += (_, pushed) => OnPublisherEvent(sessionId, participantId, pushed);
         return handle;
+    }
+
+    /// <summary>Takes the feed id out of the room at Janus; one that is not there (never joined, or left already) is fine.</summary>
+    private async Task KickAsync(MediaRoomState room, long feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _admin.RequestAsync(room.Node, VideoRoomRequests.Kick(room.Record, feed), cancellationToken);
+        }
+        catch (JanusException e) when (e.Level == JanusErrorLevel.Plugin && e.Code == JanusErrorCodes.VideoRoomNoSuchFeed)
+        {
+            // 428: nobody to kick.
+        }
     }
 
     /// <summary>

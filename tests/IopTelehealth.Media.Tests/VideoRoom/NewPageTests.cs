@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.VideoRoom;
@@ -61,11 +62,13 @@ public sealed class NewPageTests(VideoRoomFixture fixture) : IClassFixture<Video
         Assert.False(await fixture.JanusHasHandleAsync(old.JanusSession, old.Subscriber!.Value, placement));
         Assert.True(await fixture.JanusHasHandleAsync(now.JanusSession, now.Publisher!.Value, placement));
         Assert.True(await fixture.JanusHasHandleAsync(now.JanusSession, now.Subscriber!.Value, placement));
-        // The feed id is in the room once, publishing from the new page; its Up tells the others to subscribe.
+        // Its Up tells the others to subscribe. Janus, the DTLS client of a publisher, finishes the handshake after our side
+        // does, and only then lists the feed as publishing: so the Up first, then the room.
+        await Polling.UntilAsync(() => Task.FromResult(UpsOf(patient) > ups), TimeSpan.FromSeconds(10), () => "no Up for the new publisher");
+        // The feed id is in the room once, publishing from the new page.
         var participants = await fixture.ParticipantsAsync(placement);
         var listed = Assert.Single(participants, p => p!["id"]!.GetValue<long>() == FeedIds.For(patient));
         Assert.True(listed!["publisher"]!.GetValue<bool>());
-        await Polling.UntilAsync(() => Task.FromResult(UpsOf(patient) > ups), TimeSpan.FromSeconds(10), () => "no Up for the new publisher");
         // The moderator's mute holds on the new publication.
         await Polling.UntilAsync(() => Task.FromResult(events.Any(e => e["moderation"]?.GetValue<string>() == "muted" && e["id"]?.GetValue<long>() == FeedIds.For(patient))),
             TimeSpan.FromSeconds(5), () => "the mute was not applied again");
@@ -116,8 +119,47 @@ public sealed class NewPageTests(VideoRoomFixture fixture) : IClassFixture<Video
         var now = otherNode.Plane.HandlesOf(_session, patient);
         Assert.True(await fixture.JanusHasHandleAsync(now.JanusSession, now.Publisher!.Value, placement));
         Assert.NotEqual((old.JanusSession, old.Publisher), (now.JanusSession, now.Publisher));
-        var listed = Assert.Single(await fixture.ParticipantsAsync(placement), p => p!["id"]!.GetValue<long>() == FeedIds.For(patient));
-        Assert.True(listed!["publisher"]!.GetValue<bool>());
+        // The other node has no listener to hear the Up, and Janus (the DTLS client) finishes the handshake after our side
+        // does: the feed is listed as publishing once it has, and it is in the room once.
+        JsonArray participants = [];
+        await Polling.UntilAsync(
+            async () => (participants = await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == FeedIds.For(patient) && p["publisher"]!.GetValue<bool>()),
+            TimeSpan.FromSeconds(10),
+            () => $"the new page's feed is not listed as publishing: {participants.ToJsonString()}");
+        Assert.Single(participants, p => p!["id"]!.GetValue<long>() == FeedIds.For(patient));
+    }
+
+    [Fact]
+    public async Task A_stale_feed_that_leaves_before_the_kick_does_not_stop_the_new_page_from_publishing()
+    {
+        var placement = await fixture.Plane.EnsureRoomAsync(_session, 4, Ct);
+        var patient = await LivePublisherAsync();
+        var kicks = 0;
+        // The other node's join is refused (436: the old page's feed is still there), and before its kick reaches Janus the
+        // old page's feed leaves for real, as a detached handle does a moment after the detach: the kick finds nobody (428).
+        await using var otherNode = fixture.AnotherServerNode(async request =>
+        {
+            if (request["request"]?.GetValue<string>() == "kick" && Interlocked.Increment(ref kicks) == 1)
+            {
+                await fixture.Plane.RemoveParticipantAsync(_session, patient, Ct);
+                await Polling.UntilAsync(
+                    async () => !(await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == FeedIds.For(patient)),
+                    TimeSpan.FromSeconds(10),
+                    () => "the old page's feed did not leave");
+            }
+        });
+
+        var publisher = Peer();
+        var answer = await otherNode.Plane.PublishAsync(_session, patient, MediaOwners.NewPage, publisher.Offer(), Ct);
+
+        Assert.Equal("answer", answer.Type);
+        Assert.Equal(1, kicks);
+        await publisher.ConnectAsync(answer, weOffered: true, Connect);
+        JsonArray participants = [];
+        await Polling.UntilAsync(
+            async () => (participants = await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == FeedIds.For(patient) && p["publisher"]!.GetValue<bool>()),
+            TimeSpan.FromSeconds(10),
+            () => $"the new page's feed is not listed as publishing: {participants.ToJsonString()}");
     }
 
     public async ValueTask DisposeAsync()

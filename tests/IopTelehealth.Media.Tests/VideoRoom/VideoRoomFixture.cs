@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IopTelehealth.Media.Janus.Gateway;
 using IopTelehealth.Media.Janus.Options;
 using IopTelehealth.Media.Janus.VideoRoom;
@@ -36,12 +37,13 @@ public sealed class VideoRoomFixture : IAsyncLifetime
 
     /// <summary>
     /// The media plane of a second server node: its own Janus connection and handles, the same rooms (the shared directory,
-    /// as Redis is between nodes).
+    /// as Redis is between nodes). <paramref name="beforeRequest"/> runs before each of its synchronous plugin requests.
     /// </summary>
-    public ServerNode AnotherServerNode()
+    public ServerNode AnotherServerNode(Func<JsonObject, Task>? beforeRequest = null)
     {
         var pool = Pool();
-        return new ServerNode(pool, new JanusVideoRoomMediaPlane(pool, Directory, [], new MediaHandleRegistry(), Options(), TimeProvider.System,
+        IJanusNodes nodes = beforeRequest is null ? pool : new HookedJanusNodes(pool, beforeRequest);
+        return new ServerNode(pool, new JanusVideoRoomMediaPlane(nodes, Directory, [], new MediaHandleRegistry(), Options(), TimeProvider.System,
             NullLogger<JanusVideoRoomMediaPlane>.Instance));
     }
 
@@ -61,7 +63,7 @@ public sealed class VideoRoomFixture : IAsyncLifetime
         await _janus.DisposeAsync();
     }
 
-    private JanusMediaOptions Options() => new() { Nodes = [_janus.Node], AllowLoopbackCandidates = false, NegotiationTimeout = TimeSpan.FromSeconds(3) };
+    private JanusMediaOptions Options() => new() { Nodes = [_janus.Node], AllowLoopbackCandidates = false };
 
     private JanusGatewayPool Pool() => new(Options().Nodes, new JanusGatewayOptions { RequestTimeout = TimeSpan.FromSeconds(10) }, NullLoggerFactory.Instance);
 
