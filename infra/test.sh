@@ -189,10 +189,19 @@ counter() {
   echo "${value:-0}"
 }
 
-# failed_tests <trx>: the names of a TRX's failed tests, on one line.
+# failed_tests <trx>: each failed test of a TRX, with the first lines of its message (the CI log keeps only the tail,
+# and the TRX files go with the clean checkout). perl is part of every Debian system.
 failed_tests() {
-  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"' "$1" |
-    sed -n 's/.* testName="\([^"]*\)".*/\1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g' | paste -sd ';' - || true
+  perl -0777 -ne '
+    sub text { my $t = shift; $t =~ s/&quot;/"/g; $t =~ s/&apos;/\x27/g; $t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&#x([0-9A-Fa-f]+);/chr(hex $1)/ge; $t =~ s/&amp;/&/g; $t }
+    while (/<UnitTestResult ([^>]*?)outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)<\/UnitTestResult>/gs) {
+      my ($head, $body) = ($1, $2);
+      my ($name) = $head =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      my @lines = grep { /\S/ } split /\r?\n/, text($message // "(no message)");
+      print "    ", text($name), "\n";
+      print "      ", substr($_, 0, 240), "\n" for @lines[0 .. ($#lines < 5 ? $#lines : 5)];
+    }' "$1" || true
 }
 
 summarize() {
@@ -213,7 +222,7 @@ summarize() {
     failed=$(($(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
     skipped=$(counter notExecuted "$counters")
     printf '  %-44s %4d passed, %4d failed, %4d skipped\n' "$label" "$passed" "$failed" "$skipped"
-    if ((failed > 0)); then FAILED_TESTS+=("$label: $(failed_tests "$trx")"); fi
+    if ((failed > 0)); then FAILED_TESTS+=("  $label:" "$(failed_tests "$trx")"); fi
     sum_total=$((sum_total + total))
     sum_passed=$((sum_passed + passed))
     sum_failed=$((sum_failed + failed))
@@ -232,8 +241,8 @@ summarize() {
   # Last, so that a log cut to its tail still names the tests that failed.
   if ((${#FAILED_TESTS[@]} > 0)); then
     echo
-    echo "Failed tests (their messages are in the TRX files):"
-    printf '  %s\n' "${FAILED_TESTS[@]}"
+    echo "Failed tests, each with the start of its message (the whole of it is in the TRX files):"
+    printf '%s\n' "${FAILED_TESTS[@]}"
   fi
   echo
   echo "$sum_passed passed, $sum_failed failed"

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
@@ -23,15 +22,18 @@ public sealed class JanusEventsToMediaEventsTests
     [Fact]
     public async Task Webrtcup_and_hangup_posted_by_janus_become_the_participants_media_events()
     {
-        var port = FreePort.Next();
-        using var backend = new HttpListener();
-        backend.Prefixes.Add($"http://127.0.0.1:{port}/");
-        backend.Start();
-        await using var media = await PrivateMediaPlane.StartAsync("evh", $"http://127.0.0.1:{port}/events", "events-secret-0123456789");
-        var (plane, listener) = (media.Plane, media.Listener);
-        var sink = new JanusEventSink(media.Handles, [listener], TimeProvider.System, NullLogger<JanusEventSink>.Instance);
         var posted = new ConcurrentQueue<string>();
-        var forwarding = ForwardAsync(backend, sink, posted);
+        // Janus posts from its start, before the sink (which needs the plane's handles) exists: those posts wait for it.
+        var sinkReady = new TaskCompletionSource<JanusEventSink>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var backend = new EventBackend(async (request, stopping) =>
+        {
+            using var document = await JsonDocument.ParseAsync(request.InputStream, cancellationToken: stopping);
+            posted.Enqueue(document.RootElement.GetRawText());
+            await (await sinkReady.Task.WaitAsync(stopping)).AcceptAsync(document.RootElement, stopping);
+        });
+        await using var media = await PrivateMediaPlane.StartAsync("evh", backend.Url("/events"), "events-secret-0123456789");
+        var (plane, listener) = (media.Plane, media.Listener);
+        sinkReady.SetResult(new JanusEventSink(media.Handles, [listener], TimeProvider.System, NullLogger<JanusEventSink>.Instance));
         var session = new SessionId(Guid.NewGuid());
         await plane.EnsureRoomAsync(session, 4, Ct);
         var patient = ParticipantId.New();
@@ -46,30 +48,5 @@ public sealed class JanusEventsToMediaEventsTests
         var up = listener.Events.First(e => e.Kind == MediaEventKind.Up);
         Assert.Equal((session, patient, MediaLeg.Publisher), (up.SessionId, up.ParticipantId, up.Leg));
         Assert.Contains(listener.Events, e => e.Kind == MediaEventKind.Down && e.ParticipantId == patient);
-        backend.Stop();
-        await forwarding;
-    }
-
-    private static async Task ForwardAsync(HttpListener backend, JanusEventSink sink, ConcurrentQueue<string> posted)
-    {
-        try
-        {
-            while (backend.IsListening)
-            {
-                var context = await backend.GetContextAsync();
-                using (var document = await JsonDocument.ParseAsync(context.Request.InputStream))
-                {
-                    posted.Enqueue(document.RootElement.GetRawText());
-                    await sink.AcceptAsync(document.RootElement);
-                }
-
-                context.Response.StatusCode = 204;
-                context.Response.Close();
-            }
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped.
-        }
     }
 }

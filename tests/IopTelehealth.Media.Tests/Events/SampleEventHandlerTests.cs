@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using IopTelehealth.Media.Tests.Gateway;
+using IopTelehealth.Media.Tests.Infrastructure;
 
 namespace IopTelehealth.Media.Tests.Events;
 
@@ -15,14 +15,14 @@ public sealed class SampleEventHandlerTests
     [Fact]
     public async Task Janus_posts_handle_events_to_the_configured_backend_with_basic_authentication()
     {
-        var port = FreePort.Next();
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
         var posts = new ConcurrentQueue<(string? Authorization, JsonNode? Body)>();
-        var receiving = ReceiveAsync(listener, posts);
-        await using var janus = await JanusProcess.StartAsync(eventsBackend: $"http://127.0.0.1:{port}/internal/janus/events", eventsSecret: secret);
+        await using var backend = new EventBackend(async (request, stopping) =>
+        {
+            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+            posts.Enqueue((request.Headers["Authorization"], JsonNode.Parse(await reader.ReadToEndAsync(stopping))));
+        });
+        await using var janus = await JanusProcess.StartAsync(eventsBackend: backend.Url("/internal/janus/events"), eventsSecret: secret);
         await using var gateway = GatewayFactory.For(janus);
 
         var handle = await gateway.AttachAsync("janus.plugin.videoroom", TestContext.Current.CancellationToken);
@@ -36,31 +36,7 @@ public sealed class SampleEventHandlerTests
         var attached = Events(post.Body).First(e => e?["handle_id"]?.GetValue<long>() == handle.Id)!;
         Assert.Equal(2, attached["type"]!.GetValue<int>());
         Assert.Equal("attached", attached["event"]!["name"]!.GetValue<string>());
-        listener.Stop();
-        await receiving;
     }
 
     private static JsonArray Events(JsonNode? body) => body as JsonArray ?? [];
-
-    private static async Task ReceiveAsync(HttpListener listener, ConcurrentQueue<(string?, JsonNode?)> posts)
-    {
-        try
-        {
-            while (listener.IsListening)
-            {
-                var context = await listener.GetContextAsync();
-                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-                {
-                    posts.Enqueue((context.Request.Headers["Authorization"], JsonNode.Parse(await reader.ReadToEndAsync())));
-                }
-
-                context.Response.StatusCode = 204;
-                context.Response.Close();
-            }
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped.
-        }
-    }
 }

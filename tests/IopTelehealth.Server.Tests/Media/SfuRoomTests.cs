@@ -133,7 +133,7 @@ public sealed class SfuRoomTests(SfuServer sfu) : IClassFixture<SfuServer>, IAsy
         await Eventually.TrueAsync(() => Volatile.Read(ref otherToldFeedsChanged) > 0, "the others are told the feeds changed");
 
         await other.LeaveSession();
-        await Eventually.TrueAsync(() => !janus.ParticipantIdsAsync().GetAwaiter().GetResult().Contains(JanusView.Feed(other.View.SelfId!)), "leaving takes the participant off Janus");
+        await Eventually.TrueAsync(async () => !(await janus.ParticipantIdsAsync()).Contains(JanusView.Feed(other.View.SelfId!)), "leaving takes the participant off Janus");
 
         await therapist.EndSession();
         Assert.False(await janus.RoomExistsAsync());

@@ -45,10 +45,19 @@ internal sealed class DtlsPeer
 
     public string Fingerprint { get; }
 
-    /// <summary>Runs the handshake (blocking, so on a worker thread) as the side the SDP's a=setup gave us.</summary>
-    public Task<DtlsTransport> HandshakeAsync(DatagramTransport transport, bool asServer) => Task.Run(() => asServer
-        ? new DtlsServerProtocol().Accept(new Server(this), transport)
-        : new DtlsClientProtocol().Connect(new Client(this), transport));
+    /// <summary>
+    /// Runs the handshake as the side the SDP's a=setup gave us, on a thread of its own: BouncyCastle blocks while it
+    /// waits for each flight, and the flights arrive through socket completions that need the thread pool. Several
+    /// handshakes blocking pool threads at once (test classes run in parallel on two cores) would starve it for
+    /// seconds, and every other test's continuations with it.
+    /// </summary>
+    public Task<DtlsTransport> HandshakeAsync(DatagramTransport transport, bool asServer) => Task.Factory.StartNew(
+        () => asServer
+            ? new DtlsServerProtocol().Accept(new Server(this), transport)
+            : new DtlsClientProtocol().Connect(new Client(this), transport),
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
 
     private BcDefaultTlsCredentialedSigner Signer(TlsContext context) => new(
         new TlsCryptoParameters(context),
