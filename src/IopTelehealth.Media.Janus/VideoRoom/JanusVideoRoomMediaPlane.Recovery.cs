@@ -74,7 +74,7 @@ public sealed partial class JanusVideoRoomMediaPlane
         await participant.PublisherLock.WaitAsync();
         try
         {
-            var hadPublisher = participant.Publisher is not null;
+            var (hadPublisher, owner) = (participant.Publisher is not null, participant.PublisherOwner);
             if (participant.Publisher is { } oldPublisher)
             {
                 await _handles.RemoveAsync(oldPublisher.Id);
@@ -84,6 +84,9 @@ public sealed partial class JanusVideoRoomMediaPlane
             if (hadPublisher)
             {
                 await PublisherHandleAsync(room, participant, CancellationToken.None);
+                // Still that page's: its next publish (a new peer connection, the same signaling connection) goes on this
+                // handle instead of replacing it as a new page's would.
+                participant.PublisherOwner = owner;
             }
         }
         finally

@@ -36,8 +36,10 @@ public sealed class RecoveryTests
         var participants = await handle.RequestAsync(new() { ["request"] = "listparticipants", ["room"] = placement.RoomNumber }, Ct);
         Assert.Equal(patient.Value, Assert.Single(participants.Data["participants"]!.AsArray())!["display"]!.GetValue<string>());
         // The client publishes again on the recreated handle; the same room, secret and pin still work.
+        var rejoined = plane.HandlesOf(session, patient).Publisher;
         var answer = await plane.PublishAsync(session, patient, MediaOwners.Page, TestSdp.Offer(), Ct);
         Assert.Equal("answer", answer.Type);
+        Assert.Equal(rejoined, plane.HandlesOf(session, patient).Publisher);
         await plane.CloseRoomAsync(session, Ct);
     }
 }
