@@ -20,12 +20,26 @@ public static class SignInSteps
 
         if (totpSecret is not null)
         {
-            await page.WaitForURLAsync("**/account/mfa**");
+            await WhereItStoodAsync(page, () => page.WaitForURLAsync("**/account/mfa**"));
             await page.Locator("#code").FillAsync(TotpCodes.Now(totpSecret));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
 
         // The code flow ends with the identity server's auto-posting form and the web session's redirect home.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && !url.Contains("signin=failed", StringComparison.Ordinal));
+        await WhereItStoodAsync(page, () => page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && !url.Contains("signin=failed", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A wait that times out says which page the browser was on and what it showed.</summary>
+    private static async Task WhereItStoodAsync(IPage page, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 2000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)", TaskScheduler.Default);
+            throw new TimeoutException($"Sign-in stood at {page.Url}, showing: {shown.ReplaceLineEndings(" | ")}", e);
+        }
     }
 }
