@@ -198,7 +198,7 @@ failed_tests() {
       my ($head, $body) = ($1, $2);
       my ($name) = $head =~ /testName="([^"]*)"/;
       my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
-      my @lines = grep { /\S/ } split /\r?\n/, text($message // "(no message)");
+      my @lines = map { s/\s+/ /gr =~ s/^ | $//gr } grep { /\S/ } split /\r?\n/, text($message // "(no message)");
       print "    ", text($name), "\n";
       print "      ", substr($_, 0, 240), "\n" for @lines[0 .. ($#lines < 5 ? $#lines : 5)];
     }' "$1" || true

@@ -123,7 +123,8 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
     public async Task Consecutive_unexcused_misses_escalate_the_follow_up_to_the_clinic_admin()
     {
         // Two sessions of the group that ended hours ago (no room: nobody came); patient 7 attends neither, patient 8 the first.
-        var earlier = await server.NewSessionAsync(startsIn: TimeSpan.FromHours(-9));
+        // The earlier one is held from the periodic pass until patient 8's attendance is in, as it would be by its end.
+        var earlier = await server.NewSessionAsync(startsIn: TimeSpan.FromHours(-9), holdFollowUps: true);
         var later = await server.NewSessionAsync(startsIn: TimeSpan.FromHours(-5));
         var p8 = await UserAsync(8);
         var p7 = await UserAsync(7);
@@ -131,6 +132,7 @@ public sealed class AttendanceFlowTests(AttendanceServer server) : IClassFixture
         await server.Services.GetRequiredService<IAttendanceLog>().RecordAsync([
             AttendanceEvent.Opened($"{earlier}:in", new SessionId(earlier), p8.UserId, AttendanceMode.InPerson, start),
             AttendanceEvent.Ended($"{earlier}:end", new SessionId(earlier), start.AddHours(3))], Ct);
+        await server.ReleaseFollowUpsAsync(earlier);
 
         using var adminApi = await server.ApiAsAsync(DemoAccounts.Admin);
         List<FollowUpDto> tasks = [];

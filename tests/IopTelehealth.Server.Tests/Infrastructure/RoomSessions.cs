@@ -2,6 +2,7 @@ using IopTelehealth.Domain.Audit;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Domain.Rooms.Ports;
 using IopTelehealth.Domain.Scheduling;
+using IopTelehealth.Persistence.Attendance;
 using IopTelehealth.Server.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,12 @@ namespace IopTelehealth.Server.Tests.Infrastructure;
 /// </summary>
 public static class RoomSessions
 {
-    /// <summary>A three-hour session of the demo group starting <paramref name="startsIn"/> from now (default: started 5 minutes ago).</summary>
-    public static Task<Guid> NewSessionAsync(this IopServer server, TimeSpan? startsIn = null) => server.WithDbAsync(async db =>
+    /// <summary>
+    /// A three-hour session of the demo group starting <paramref name="startsIn"/> from now (default: started 5 minutes ago).
+    /// With <paramref name="holdFollowUps"/> it is stored together with a follow-up run, so the periodic pass leaves it alone
+    /// until <see cref="ReleaseFollowUpsAsync"/>: a test can record its attendance before the pass looks at it.
+    /// </summary>
+    public static Task<Guid> NewSessionAsync(this IopServer server, TimeSpan? startsIn = null, bool holdFollowUps = false) => server.WithDbAsync(async db =>
     {
         var group = await db.Groups.SingleAsync(g => g.Name == DemoAccounts.GroupName);
         var clinic = await db.Clinics.SingleAsync(c => c.Id == group.ClinicId);
@@ -23,9 +28,17 @@ public static class RoomSessions
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZoneId)).DateTime);
         var session = new GroupSession(Guid.NewGuid(), clinic.Id, group.Id, scheduleId: null, new SessionSlot(localDate, start, start.AddHours(3), "Room test"));
         db.Add(session);
+        if (holdFollowUps)
+        {
+            db.FollowUpRuns.Add(new FollowUpRun { SessionId = session.Id, At = DateTimeOffset.UtcNow });
+        }
+
         await db.SaveChangesAsync();
         return session.Id;
     });
+
+    public static Task ReleaseFollowUpsAsync(this IopServer server, Guid sessionId) =>
+        server.WithDbAsync(db => db.FollowUpRuns.Where(r => r.SessionId == sessionId).ExecuteDeleteAsync());
 
     public static Task<RoomState?> StoredRoomAsync(this IopServer server, Guid sessionId) =>
         server.Services.GetRequiredService<IRoomStore>().GetAsync(new SessionId(sessionId));
