@@ -20,6 +20,20 @@ internal static class JanusInspection
     }
 
     /// <summary>
+    /// The room's participants once <paramref name="feed"/> is listed as publishing. Janus, the DTLS client of a publisher,
+    /// finishes the handshake after the publishing side does, and lists the feed as publishing only then.
+    /// </summary>
+    public static async Task<JsonArray> ListedAsPublishingAsync(this VideoRoomFixture fixture, MediaPlacement placement, long feed)
+    {
+        JsonArray participants = [];
+        await Polling.UntilAsync(
+            async () => (participants = await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == feed && p["publisher"]!.GetValue<bool>()),
+            TimeSpan.FromSeconds(10),
+            () => $"feed {feed} is not listed as publishing: {participants.ToJsonString()}");
+        return participants;
+    }
+
+    /// <summary>
     /// Whether Janus still has a handle of the plane's session: a request addressed to it from this other connection (Janus
     /// finds sessions by id, whatever the transport) answers "no such handle" (459) once the handle is gone.
     /// </summary>

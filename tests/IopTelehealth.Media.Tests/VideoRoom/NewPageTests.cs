@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IopTelehealth.Domain.Media;
 using IopTelehealth.Domain.Rooms;
 using IopTelehealth.Media.Janus.VideoRoom;
@@ -119,13 +118,8 @@ public sealed class NewPageTests(VideoRoomFixture fixture) : IClassFixture<Video
         var now = otherNode.Plane.HandlesOf(_session, patient);
         Assert.True(await fixture.JanusHasHandleAsync(now.JanusSession, now.Publisher!.Value, placement));
         Assert.NotEqual((old.JanusSession, old.Publisher), (now.JanusSession, now.Publisher));
-        // The other node has no listener to hear the Up, and Janus (the DTLS client) finishes the handshake after our side
-        // does: the feed is listed as publishing once it has, and it is in the room once.
-        JsonArray participants = [];
-        await Polling.UntilAsync(
-            async () => (participants = await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == FeedIds.For(patient) && p["publisher"]!.GetValue<bool>()),
-            TimeSpan.FromSeconds(10),
-            () => $"the new page's feed is not listed as publishing: {participants.ToJsonString()}");
+        // The other node has no listener to hear the Up: the room's list says when the feed publishes, and it is in there once.
+        var participants = await fixture.ListedAsPublishingAsync(placement, FeedIds.For(patient));
         Assert.Single(participants, p => p!["id"]!.GetValue<long>() == FeedIds.For(patient));
     }
 
@@ -155,11 +149,7 @@ public sealed class NewPageTests(VideoRoomFixture fixture) : IClassFixture<Video
         Assert.Equal("answer", answer.Type);
         Assert.Equal(1, kicks);
         await publisher.ConnectAsync(answer, weOffered: true, Connect);
-        JsonArray participants = [];
-        await Polling.UntilAsync(
-            async () => (participants = await fixture.ParticipantsAsync(placement)).Any(p => p!["id"]!.GetValue<long>() == FeedIds.For(patient) && p["publisher"]!.GetValue<bool>()),
-            TimeSpan.FromSeconds(10),
-            () => $"the new page's feed is not listed as publishing: {participants.ToJsonString()}");
+        await fixture.ListedAsPublishingAsync(placement, FeedIds.For(patient));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using IopTelehealth.Testing;
+
 namespace IopTelehealth.Server.Tests.Infrastructure;
 
 /// <summary>Polls a condition until it holds or a deadline passes: the only way these tests wait for the other side.</summary>
@@ -18,17 +20,6 @@ public static class Eventually
     }
 
     /// <summary>The same for a condition that has to ask (a database, a store).</summary>
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(condition, timeout ?? TimeSpan.FromSeconds(10), () => $"Timed out waiting until {what}.");
 }
